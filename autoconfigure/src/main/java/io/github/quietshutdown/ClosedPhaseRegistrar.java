@@ -1,0 +1,47 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.quietshutdown;
+
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.beans.factory.support.DefaultSingletonBeanRegistry;
+
+/**
+ * Moves the {@link ShutdownState} to {@link ShutdownPhase#CLOSED} once every other bean of
+ * the context has been destroyed.
+ * <p>
+ * Singletons are destroyed in the reverse order of their registration as disposable beans.
+ * This post-processor registers its marker before any application singleton exists, so the
+ * marker is destroyed last.
+ *
+ * @author Quiet Shutdown authors
+ */
+public final class ClosedPhaseRegistrar implements BeanFactoryPostProcessor {
+
+	/**
+	 * Name under which the marker is registered.
+	 */
+	public static final String MARKER_NAME = "io.github.quietshutdown.closedPhaseMarker";
+
+	@Override
+	public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {
+		if (beanFactory instanceof DefaultSingletonBeanRegistry registry) {
+			registry.registerDisposableBean(MARKER_NAME, () -> beanFactory.getBeanProvider(ShutdownState.class)
+				.ifAvailable((state) -> state.advanceTo(ShutdownPhase.CLOSED)));
+		}
+	}
+
+}

@@ -1,0 +1,77 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.quietshutdown.autoconfigure;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+
+import io.github.quietshutdown.ClosedPhaseRegistrar;
+import io.github.quietshutdown.ShutdownState;
+import io.github.quietshutdown.ShutdownStateListener;
+import io.github.quietshutdown.classify.SymptomClassifier;
+import io.github.quietshutdown.intercept.SymptomSuppressor;
+import io.github.quietshutdown.report.ShutdownStatistics;
+
+/**
+ * Core auto-configuration of Quiet Shutdown: the shutdown state, the symptom classifier and
+ * the suppressor every interception road uses.
+ *
+ * @author Quiet Shutdown authors
+ */
+@AutoConfiguration
+@ConditionalOnBooleanProperty(name = "quiet-shutdown.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(QuietShutdownProperties.class)
+public final class QuietShutdownAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	ShutdownState quietShutdownState() {
+		return new ShutdownState();
+	}
+
+	@Bean
+	ShutdownStateListener quietShutdownStateListener(ShutdownState quietShutdownState) {
+		return new ShutdownStateListener(quietShutdownState);
+	}
+
+	@Bean
+	static ClosedPhaseRegistrar quietShutdownClosedPhaseRegistrar() {
+		return new ClosedPhaseRegistrar();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	ShutdownStatistics quietShutdownStatistics() {
+		return new ShutdownStatistics();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	SymptomClassifier symptomClassifier(ShutdownState quietShutdownState, QuietShutdownProperties properties) {
+		return new SymptomClassifier(quietShutdownState, properties.buildCatalogue());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	SymptomSuppressor symptomSuppressor(SymptomClassifier symptomClassifier, ShutdownStatistics quietShutdownStatistics,
+			QuietShutdownProperties properties) {
+		return new SymptomSuppressor(symptomClassifier, quietShutdownStatistics, properties.getSuppression().getLevel());
+	}
+
+}

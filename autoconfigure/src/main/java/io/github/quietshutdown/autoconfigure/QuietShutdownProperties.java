@@ -1,0 +1,283 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.quietshutdown.autoconfigure;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.validation.Errors;
+import org.springframework.validation.Validator;
+
+import io.github.quietshutdown.classify.SymptomCatalogue;
+import io.github.quietshutdown.classify.SymptomSignature;
+
+/**
+ * Configuration properties for Quiet Shutdown.
+ * <p>
+ * The class validates itself: Spring Boot calls {@link #validate(Object, Errors)} after
+ * binding, and an invalid value fails startup with a failure analysis that names the
+ * property and says how to fix it.
+ *
+ * @author Quiet Shutdown authors
+ */
+@ConfigurationProperties("quiet-shutdown")
+public class QuietShutdownProperties implements Validator {
+
+	private static final Pattern CLASS_NAME = Pattern
+		.compile("\\p{javaJavaIdentifierStart}\\p{javaJavaIdentifierPart}*(\\.\\p{javaJavaIdentifierStart}\\p{javaJavaIdentifierPart}*)*(\\$\\p{javaJavaIdentifierPart}+)*");
+
+	/**
+	 * Whether to enable Quiet Shutdown. When disabled, the application shuts down exactly
+	 * as it would without the starter.
+	 */
+	private boolean enabled = true;
+
+	private final Suppression suppression = new Suppression();
+
+	private final Symptoms symptoms = new Symptoms();
+
+	private final Executors executors = new Executors();
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	public Suppression getSuppression() {
+		return this.suppression;
+	}
+
+	public Symptoms getSymptoms() {
+		return this.symptoms;
+	}
+
+	public Executors getExecutors() {
+		return this.executors;
+	}
+
+	/**
+	 * Build the effective catalogue: the shipped signatures, less the excluded ones, plus
+	 * the extra ones.
+	 * @return the catalogue
+	 */
+	public SymptomCatalogue buildCatalogue() {
+		List<SymptomSignature> extra = new ArrayList<>();
+		for (int i = 0; i < this.symptoms.extra.size(); i++) {
+			Signature signature = this.symptoms.extra.get(i);
+			extra.add(new SymptomSignature(signature.getId(i), signature.type.strip(),
+					hasText(signature.message) ? Pattern.compile(signature.message) : null));
+		}
+		return SymptomCatalogue.shipped().without(this.symptoms.exclude).with(extra);
+	}
+
+	@Override
+	public boolean supports(Class<?> type) {
+		return QuietShutdownProperties.class.isAssignableFrom(type);
+	}
+
+	@Override
+	public void validate(Object target, Errors errors) {
+		QuietShutdownProperties properties = (QuietShutdownProperties) target;
+		SymptomCatalogue shipped = SymptomCatalogue.shipped();
+		List<String> exclude = properties.symptoms.exclude;
+		for (int i = 0; i < exclude.size(); i++) {
+			if (!shipped.selectsAny(exclude.get(i))) {
+				errors.rejectValue("symptoms.exclude[" + i + "]", "unknown",
+						"selects no shipped signature: use an id from the symptom catalogue (docs/symptoms.md), "
+								+ "or a prefix such as 'kafka.*'");
+			}
+		}
+		Set<String> ids = new LinkedHashSet<>();
+		shipped.getSignatures().forEach((signature) -> ids.add(signature.getId()));
+		List<Signature> extra = properties.symptoms.extra;
+		for (int i = 0; i < extra.size(); i++) {
+			validateSignature(extra.get(i), i, ids, errors);
+		}
+		if (properties.suppression.level == null) {
+			errors.rejectValue("suppression.level", "required",
+					"must not be empty: use one of TRACE, DEBUG, INFO, WARN, ERROR, FATAL, OFF");
+		}
+	}
+
+	private void validateSignature(Signature signature, int index, Set<String> ids, Errors errors) {
+		String path = "symptoms.extra[" + index + "].";
+		if (!hasText(signature.type)) {
+			errors.rejectValue(path + "type", "required",
+					"must not be empty: set the fully qualified class name of the exception, such as java.sql.SQLException");
+		}
+		else if (!CLASS_NAME.matcher(signature.type.strip()).matches()) {
+			errors.rejectValue(path + "type", "invalid",
+					"is not a fully qualified class name: use a name such as java.sql.SQLException, "
+							+ "with '$' for nested classes");
+		}
+		if (hasText(signature.message)) {
+			try {
+				Pattern.compile(signature.message);
+			}
+			catch (PatternSyntaxException ex) {
+				errors.rejectValue(path + "message", "invalid", "is not a valid regular expression ("
+						+ ex.getDescription() + " near index " + ex.getIndex() + "): fix or quote the pattern");
+			}
+		}
+		if (hasText(signature.type) && !ids.add(signature.getId(index))) {
+			errors.rejectValue(path + "id", "duplicate", "'" + signature.getId(index)
+					+ "' is already used by another signature: choose a unique id");
+		}
+	}
+
+	private static boolean hasText(String text) {
+		return text != null && !text.isBlank();
+	}
+
+	/**
+	 * How suppressed symptoms are logged.
+	 */
+	public static class Suppression {
+
+		/**
+		 * Level of the one line logged for each suppressed symptom, instead of its stack
+		 * trace. OFF logs nothing; symptoms are still counted.
+		 */
+		private LogLevel level = LogLevel.DEBUG;
+
+		public LogLevel getLevel() {
+			return this.level;
+		}
+
+		public void setLevel(LogLevel level) {
+			this.level = level;
+		}
+
+	}
+
+	/**
+	 * Which exceptions count as shutdown symptoms.
+	 */
+	public static class Symptoms {
+
+		/**
+		 * Signatures to add to the shipped catalogue.
+		 */
+		private List<Signature> extra = new ArrayList<>();
+
+		/**
+		 * Ids of shipped signatures to ignore. An entry ending with '.*', such as
+		 * 'kafka.*', ignores every signature whose id starts with what precedes the '*'.
+		 */
+		private List<String> exclude = new ArrayList<>();
+
+		public List<Signature> getExtra() {
+			return this.extra;
+		}
+
+		public void setExtra(List<Signature> extra) {
+			this.extra = extra;
+		}
+
+		public List<String> getExclude() {
+			return this.exclude;
+		}
+
+		public void setExclude(List<String> exclude) {
+			this.exclude = exclude;
+		}
+
+	}
+
+	/**
+	 * A symptom signature added from configuration.
+	 */
+	public static class Signature {
+
+		/**
+		 * Unique id of the signature, used in logs and to exclude it. Defaults to
+		 * 'extra.' followed by the position in the list.
+		 */
+		private String id;
+
+		/**
+		 * Fully qualified class name of the exception. Subclasses match too, and the class
+		 * need not be on the classpath.
+		 */
+		private String type;
+
+		/**
+		 * Regular expression that must be found in the exception message. Empty to match
+		 * any message.
+		 */
+		private String message;
+
+		public String getId() {
+			return this.id;
+		}
+
+		public void setId(String id) {
+			this.id = id;
+		}
+
+		public String getType() {
+			return this.type;
+		}
+
+		public void setType(String type) {
+			this.type = type;
+		}
+
+		public String getMessage() {
+			return this.message;
+		}
+
+		public void setMessage(String message) {
+			this.message = message;
+		}
+
+		String getId(int index) {
+			return hasText(this.id) ? this.id.strip() : "extra." + index;
+		}
+
+	}
+
+	/**
+	 * Which executors Quiet Shutdown takes care of.
+	 */
+	public static class Executors {
+
+		/**
+		 * Bean names of executors and schedulers to leave untouched: their tasks are neither
+		 * decorated nor drained.
+		 */
+		private Set<String> exclude = new LinkedHashSet<>();
+
+		public Set<String> getExclude() {
+			return this.exclude;
+		}
+
+		public void setExclude(Set<String> exclude) {
+			this.exclude = exclude;
+		}
+
+	}
+
+}

@@ -1,0 +1,124 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.quietshutdown.intercept;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.boot.logging.LogLevel;
+
+import io.github.quietshutdown.classify.Symptom;
+import io.github.quietshutdown.classify.SymptomClassifier;
+import io.github.quietshutdown.report.ShutdownStatistics;
+
+/**
+ * The one decision point of every interception road: classifies a throwable and, if it is
+ * a shutdown symptom, counts it and logs one line at the configured level instead of the
+ * stack trace.
+ * <p>
+ * A throwable reaching several roads (a library that logs and rethrows) is counted once.
+ *
+ * @author Quiet Shutdown authors
+ */
+public final class SymptomSuppressor {
+
+	private static final Log logger = LogFactory.getLog(SymptomSuppressor.class);
+
+	private final SymptomClassifier classifier;
+
+	private final ShutdownStatistics statistics;
+
+	private final LogLevel level;
+
+	/**
+	 * Create a new suppressor.
+	 * @param classifier the classifier
+	 * @param statistics where suppressions are counted
+	 * @param level level of the one line logged for each suppressed symptom
+	 */
+	public SymptomSuppressor(SymptomClassifier classifier, ShutdownStatistics statistics, LogLevel level) {
+		this.classifier = classifier;
+		this.statistics = statistics;
+		this.level = level;
+	}
+
+	/**
+	 * Suppress the throwable if it is a shutdown symptom.
+	 * @param source where the throwable was caught
+	 * @param origin what raised it, such as the executor bean name or the method
+	 * @param throwable the throwable
+	 * @return {@code true} if the throwable is a symptom and the caller must drop it,
+	 * {@code false} if it must go on exactly as without the starter
+	 */
+	public boolean suppress(SymptomSource source, String origin, Throwable throwable) {
+		Symptom symptom = this.classifier.classify(throwable);
+		if (symptom == null) {
+			return false;
+		}
+		if (this.statistics.recordSuppressed(source, symptom, throwable)) {
+			log(source, origin, symptom, throwable);
+		}
+		return true;
+	}
+
+	/**
+	 * Whether a throwable would be suppressed now, without counting or logging it.
+	 * @param throwable the throwable
+	 * @return {@code true} if it is a shutdown symptom now
+	 */
+	public boolean isSymptom(Throwable throwable) {
+		return this.classifier.classify(throwable) != null;
+	}
+
+	/**
+	 * Return the classifier.
+	 * @return the classifier
+	 */
+	public SymptomClassifier getClassifier() {
+		return this.classifier;
+	}
+
+	private void log(SymptomSource source, String origin, Symptom symptom, Throwable throwable) {
+		if (!isEnabled()) {
+			return;
+		}
+		String message = "Suppressed shutdown symptom [" + symptom.signature().getId() + "] from " + source.tagValue()
+				+ " '" + origin + "': " + throwable;
+		switch (this.level) {
+			case TRACE -> logger.trace(message);
+			case DEBUG -> logger.debug(message);
+			case INFO -> logger.info(message);
+			case WARN -> logger.warn(message);
+			case ERROR -> logger.error(message);
+			case FATAL -> logger.fatal(message);
+			case OFF -> {
+			}
+		}
+	}
+
+	private boolean isEnabled() {
+		return switch (this.level) {
+			case TRACE -> logger.isTraceEnabled();
+			case DEBUG -> logger.isDebugEnabled();
+			case INFO -> logger.isInfoEnabled();
+			case WARN -> logger.isWarnEnabled();
+			case ERROR -> logger.isErrorEnabled();
+			case FATAL -> logger.isFatalEnabled();
+			case OFF -> false;
+		};
+	}
+
+}

@@ -1,0 +1,122 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.quietshutdown.report;
+
+import java.util.Collections;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.WeakHashMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.LongAdder;
+
+import io.github.quietshutdown.classify.Symptom;
+import io.github.quietshutdown.intercept.SymptomSource;
+
+/**
+ * In-memory counts of what shutdown did: symptoms suppressed by source and exception.
+ * Readers (meters, the endpoint, the report) take snapshots; counts only grow.
+ *
+ * @author Quiet Shutdown authors
+ */
+public final class ShutdownStatistics {
+
+	private final ConcurrentMap<SuppressionKey, LongAdder> suppressed = new ConcurrentHashMap<>();
+
+	// Identity of throwables already counted: Throwable keeps Object's equals and hashCode.
+	private final Set<Throwable> counted = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
+
+	/**
+	 * Count a suppressed symptom once per throwable instance.
+	 * @param source where it was caught
+	 * @param symptom the symptom
+	 * @param throwable the throwable that was suppressed
+	 * @return {@code true} if it was counted, {@code false} if this throwable was counted
+	 * already on another road
+	 */
+	public boolean recordSuppressed(SymptomSource source, Symptom symptom, Throwable throwable) {
+		if (!this.counted.add(throwable)) {
+			return false;
+		}
+		counter(source, symptom.exceptionName()).increment();
+		return true;
+	}
+
+	/**
+	 * Return the counter for a source and exception, creating it at zero if needed, so that
+	 * meters can be bound to it up front.
+	 * @param source the source
+	 * @param exception the simple class name of the exception
+	 * @return the live counter
+	 */
+	public LongAdder counter(SymptomSource source, String exception) {
+		return this.suppressed.computeIfAbsent(new SuppressionKey(source, exception), (key) -> new LongAdder());
+	}
+
+	/**
+	 * Return the total number of suppressed symptoms.
+	 * @return the total
+	 */
+	public long getSuppressedTotal() {
+		return this.suppressed.values().stream().mapToLong(LongAdder::sum).sum();
+	}
+
+	/**
+	 * Return the number of suppressed symptoms caught on one road.
+	 * @param source the source
+	 * @return the count
+	 */
+	public long getSuppressed(SymptomSource source) {
+		return this.suppressed.entrySet()
+			.stream()
+			.filter((entry) -> entry.getKey().source() == source)
+			.mapToLong((entry) -> entry.getValue().sum())
+			.sum();
+	}
+
+	/**
+	 * Return a snapshot of the non-zero suppression counts, sorted by source and exception.
+	 * @return the counts
+	 */
+	public Map<SuppressionKey, Long> getSuppressed() {
+		Map<SuppressionKey, Long> snapshot = new TreeMap<>();
+		this.suppressed.forEach((key, count) -> {
+			long sum = count.sum();
+			if (sum > 0) {
+				snapshot.put(key, sum);
+			}
+		});
+		return snapshot;
+	}
+
+	/**
+	 * Key of a suppression count.
+	 *
+	 * @param source where the symptom was caught
+	 * @param exception simple class name of the matched exception
+	 */
+	public record SuppressionKey(SymptomSource source, String exception) implements Comparable<SuppressionKey> {
+
+		@Override
+		public int compareTo(SuppressionKey other) {
+			int bySource = this.source.compareTo(other.source);
+			return (bySource != 0) ? bySource : this.exception.compareTo(other.exception);
+		}
+
+	}
+
+}
