@@ -18,7 +18,9 @@ package io.github.quietshutdown;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -37,6 +39,8 @@ public final class ShutdownState {
 	private final Clock clock;
 
 	private final Map<ShutdownPhase, Instant> entered = new EnumMap<>(ShutdownPhase.class);
+
+	private final List<PhaseCallback> callbacks = new ArrayList<>();
 
 	private volatile ShutdownPhase phase = ShutdownPhase.RUNNING;
 
@@ -78,18 +82,46 @@ public final class ShutdownState {
 	 * @return {@code true} if the phase changed, {@code false} if the state was already at or
 	 * past {@code next}
 	 */
-	public synchronized boolean advanceTo(ShutdownPhase next) {
-		if (next.compareTo(this.phase) <= 0) {
-			return false;
-		}
-		Instant now = this.clock.instant();
-		for (ShutdownPhase skipped : ShutdownPhase.values()) {
-			if (skipped.compareTo(this.phase) > 0 && skipped.compareTo(next) <= 0) {
-				this.entered.put(skipped, now);
+	public boolean advanceTo(ShutdownPhase next) {
+		List<Runnable> due = new ArrayList<>();
+		synchronized (this) {
+			if (next.compareTo(this.phase) <= 0) {
+				return false;
+			}
+			Instant now = this.clock.instant();
+			for (ShutdownPhase skipped : ShutdownPhase.values()) {
+				if (skipped.compareTo(this.phase) > 0 && skipped.compareTo(next) <= 0) {
+					this.entered.put(skipped, now);
+				}
+			}
+			this.phase = next;
+			for (PhaseCallback callback : this.callbacks) {
+				if (!callback.done && callback.phase.compareTo(next) <= 0) {
+					callback.done = true;
+					due.add(callback.action);
+				}
 			}
 		}
-		this.phase = next;
+		// Outside the lock: callbacks may read the state.
+		due.forEach(Runnable::run);
 		return true;
+	}
+
+	/**
+	 * Run an action, once, on the thread that moves the state to the given phase or past it.
+	 * If that has happened already, the action runs now. Actions run in registration order
+	 * and must not throw.
+	 * @param phase the phase
+	 * @param action the action
+	 */
+	public void onPhase(ShutdownPhase phase, Runnable action) {
+		synchronized (this) {
+			if (this.phase.compareTo(phase) < 0) {
+				this.callbacks.add(new PhaseCallback(phase, action));
+				return;
+			}
+		}
+		action.run();
 	}
 
 	/**
@@ -107,6 +139,21 @@ public final class ShutdownState {
 	 */
 	public synchronized Instant getSince() {
 		return this.entered.get(this.phase);
+	}
+
+	private static final class PhaseCallback {
+
+		private final ShutdownPhase phase;
+
+		private final Runnable action;
+
+		private boolean done;
+
+		PhaseCallback(ShutdownPhase phase, Runnable action) {
+			this.phase = phase;
+			this.action = action;
+		}
+
 	}
 
 	@Override

@@ -15,6 +15,7 @@
  */
 package io.github.quietshutdown.autoconfigure;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -22,15 +23,19 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 
 import io.github.quietshutdown.ClosedPhaseRegistrar;
+import io.github.quietshutdown.ShutdownPhase;
 import io.github.quietshutdown.ShutdownState;
 import io.github.quietshutdown.ShutdownStateListener;
 import io.github.quietshutdown.classify.SymptomClassifier;
+import io.github.quietshutdown.drain.AbandonedTaskHandler;
+import io.github.quietshutdown.drain.AbandonedTaskReporter;
+import io.github.quietshutdown.drain.TrackedExecutors;
 import io.github.quietshutdown.intercept.SymptomSuppressor;
 import io.github.quietshutdown.report.ShutdownStatistics;
 
 /**
- * Core auto-configuration of Quiet Shutdown: the shutdown state, the symptom classifier and
- * the suppressor every interception road uses.
+ * Core auto-configuration of Quiet Shutdown: the shutdown state, the symptom classifier, the
+ * suppressor every interception road uses, and the registry of tracked executors.
  *
  * @author Quiet Shutdown authors
  */
@@ -59,6 +64,23 @@ public final class QuietShutdownAutoConfiguration {
 	@ConditionalOnMissingBean
 	ShutdownStatistics quietShutdownStatistics() {
 		return new ShutdownStatistics();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	AbandonedTaskReporter abandonedTaskReporter(ShutdownState quietShutdownState,
+			ShutdownStatistics quietShutdownStatistics, ObjectProvider<AbandonedTaskHandler> handlers) {
+		AbandonedTaskReporter reporter = new AbandonedTaskReporter(quietShutdownStatistics,
+				() -> handlers.orderedStream().toList());
+		quietShutdownState.onPhase(ShutdownPhase.CLOSING, reporter::prepare);
+		return reporter;
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	TrackedExecutors quietShutdownTrackedExecutors(ShutdownState quietShutdownState,
+			ShutdownStatistics quietShutdownStatistics, AbandonedTaskReporter abandonedTaskReporter) {
+		return new TrackedExecutors(quietShutdownState, quietShutdownStatistics, abandonedTaskReporter);
 	}
 
 	@Bean

@@ -25,6 +25,7 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 
+import io.github.quietshutdown.drain.TrackedExecutors;
 import io.github.quietshutdown.intercept.ExecutorDecoratingPostProcessor;
 import io.github.quietshutdown.intercept.QuietTaskDecorator;
 import io.github.quietshutdown.intercept.SymptomSuppressor;
@@ -41,14 +42,15 @@ public final class QuietShutdownExecutorAutoConfiguration {
 
 	@Bean
 	static ExecutorDecoratingPostProcessor quietShutdownExecutorDecoratingPostProcessor(
-			ObjectProvider<SymptomSuppressor> suppressor, Environment environment) {
+			ObjectProvider<SymptomSuppressor> suppressor, ObjectProvider<TrackedExecutors> trackedExecutors,
+			Environment environment) {
 		// Bound here rather than injected: a post-processor must not initialise the
 		// properties bean early.
 		Set<String> excluded = Binder.get(environment)
 			.bind("quiet-shutdown.executors.exclude", Bindable.setOf(String.class))
 			.orElse(Set.of());
-		return new ExecutorDecoratingPostProcessor((name) -> new QuietTaskDecorator(name, suppressor.getObject()),
-				excluded);
+		return new ExecutorDecoratingPostProcessor((name, executor) -> new QuietTaskDecorator(name,
+				suppressor.getObject(), trackedExecutors.getObject().register(name, executor)), excluded);
 	}
 
 }

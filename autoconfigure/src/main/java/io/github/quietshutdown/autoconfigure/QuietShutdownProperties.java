@@ -15,9 +15,12 @@
  */
 package io.github.quietshutdown.autoconfigure;
 
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -57,6 +60,12 @@ public class QuietShutdownProperties implements Validator {
 
 	private final Executors executors = new Executors();
 
+	private final Intercept intercept = new Intercept();
+
+	private final Drain drain = new Drain();
+
+	private final Watchdog watchdog = new Watchdog();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -75,6 +84,18 @@ public class QuietShutdownProperties implements Validator {
 
 	public Executors getExecutors() {
 		return this.executors;
+	}
+
+	public Intercept getIntercept() {
+		return this.intercept;
+	}
+
+	public Drain getDrain() {
+		return this.drain;
+	}
+
+	public Watchdog getWatchdog() {
+		return this.watchdog;
 	}
 
 	/**
@@ -115,6 +136,12 @@ public class QuietShutdownProperties implements Validator {
 		for (int i = 0; i < extra.size(); i++) {
 			validateSignature(extra.get(i), i, ids, errors);
 		}
+		requirePositive(errors, "drain.timeout", properties.drain.timeout);
+		properties.drain.executorTimeouts.forEach((name, timeout) -> requirePositive(errors,
+				"drain.executor-timeouts[" + name + "]", timeout));
+		if (properties.watchdog.haltAfter != null) {
+			requirePositive(errors, "watchdog.halt-after", properties.watchdog.haltAfter);
+		}
 		if (properties.suppression.level == null) {
 			errors.rejectValue("suppression.level", "required",
 					"must not be empty: use one of TRACE, DEBUG, INFO, WARN, ERROR, FATAL, OFF");
@@ -144,6 +171,12 @@ public class QuietShutdownProperties implements Validator {
 		if (hasText(signature.type) && !ids.add(signature.getId(index))) {
 			errors.rejectValue(path + "id", "duplicate", "'" + signature.getId(index)
 					+ "' is already used by another signature: choose a unique id");
+		}
+	}
+
+	private static void requirePositive(Errors errors, String path, Duration value) {
+		if (value == null || value.isNegative() || value.isZero()) {
+			errors.rejectValue(path, "positive", "must be a positive duration, such as 10s or 500ms");
 		}
 	}
 
@@ -276,6 +309,172 @@ public class QuietShutdownProperties implements Validator {
 
 		public void setExclude(Set<String> exclude) {
 			this.exclude = exclude;
+		}
+
+	}
+
+	/**
+	 * Which roads, besides executor tasks, shutdown symptoms are caught on.
+	 */
+	public static class Intercept {
+
+		/**
+		 * Whether to suppress shutdown symptoms thrown by '@Scheduled' methods.
+		 */
+		private boolean scheduled = true;
+
+		/**
+		 * Whether to suppress shutdown symptoms thrown by void '@Async' methods.
+		 */
+		private boolean async = true;
+
+		/**
+		 * Whether to install a default uncaught-exception handler, composed with any handler
+		 * already set, that suppresses shutdown symptoms of dying threads.
+		 */
+		private boolean threads = true;
+
+		/**
+		 * Whether to filter WARN and ERROR log records whose exception is a shutdown symptom,
+		 * for threads the starter does not own (Logback and Log4j2).
+		 */
+		private boolean logging = true;
+
+		public boolean isScheduled() {
+			return this.scheduled;
+		}
+
+		public void setScheduled(boolean scheduled) {
+			this.scheduled = scheduled;
+		}
+
+		public boolean isAsync() {
+			return this.async;
+		}
+
+		public void setAsync(boolean async) {
+			this.async = async;
+		}
+
+		public boolean isThreads() {
+			return this.threads;
+		}
+
+		public void setThreads(boolean threads) {
+			this.threads = threads;
+		}
+
+		public boolean isLogging() {
+			return this.logging;
+		}
+
+		public void setLogging(boolean logging) {
+			this.logging = logging;
+		}
+
+	}
+
+	/**
+	 * How executors are drained before resources close.
+	 */
+	public static class Drain {
+
+		/**
+		 * Whether to drain executors, running and queued tasks alike, before resources such
+		 * as the DataSource are destroyed.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Maximum time to wait for the tasks of one executor. Keep it below
+		 * 'spring.lifecycle.timeout-per-shutdown-phase'.
+		 */
+		private Duration timeout = Duration.ofSeconds(20);
+
+		/**
+		 * Maximum time to wait, by executor bean name, overriding the timeout.
+		 */
+		private Map<String, Duration> executorTimeouts = new LinkedHashMap<>();
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public Duration getTimeout() {
+			return this.timeout;
+		}
+
+		public void setTimeout(Duration timeout) {
+			this.timeout = timeout;
+		}
+
+		public Map<String, Duration> getExecutorTimeouts() {
+			return this.executorTimeouts;
+		}
+
+		public void setExecutorTimeouts(Map<String, Duration> executorTimeouts) {
+			this.executorTimeouts = executorTimeouts;
+		}
+
+		/**
+		 * Return the drain timeout of the given executor.
+		 * @param executorName the executor bean name
+		 * @return the timeout
+		 */
+		public Duration getTimeout(String executorName) {
+			return this.executorTimeouts.getOrDefault(executorName, this.timeout);
+		}
+
+	}
+
+	/**
+	 * What happens once the context has closed.
+	 */
+	public static class Watchdog {
+
+		/**
+		 * Whether to report, once the context has closed, the non-daemon threads that keep
+		 * the JVM alive and the daemon threads whose work the JVM exit will kill.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Time to wait after the context has closed before reporting lingering threads.
+		 */
+		private Duration delay = Duration.ofSeconds(2);
+
+		/**
+		 * Time after the context has closed at which to halt the JVM if non-daemon threads
+		 * still keep it alive. Not set: never halt.
+		 */
+		private Duration haltAfter;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public Duration getDelay() {
+			return this.delay;
+		}
+
+		public void setDelay(Duration delay) {
+			this.delay = delay;
+		}
+
+		public Duration getHaltAfter() {
+			return this.haltAfter;
+		}
+
+		public void setHaltAfter(Duration haltAfter) {
+			this.haltAfter = haltAfter;
 		}
 
 	}

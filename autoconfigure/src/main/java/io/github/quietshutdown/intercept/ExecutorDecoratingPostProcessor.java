@@ -18,7 +18,8 @@ package io.github.quietshutdown.intercept;
 import java.lang.reflect.Field;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Function;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.function.BiFunction;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -53,16 +54,17 @@ public final class ExecutorDecoratingPostProcessor implements BeanPostProcessor 
 	private static final List<Class<?>> DECORATED_TYPES = List.of(ThreadPoolTaskExecutor.class,
 			ThreadPoolTaskScheduler.class, SimpleAsyncTaskExecutor.class, ConcurrentTaskExecutor.class);
 
-	private final Function<String, TaskDecorator> quietDecorators;
+	private final BiFunction<String, Object, TaskDecorator> quietDecorators;
 
 	private final Set<String> excludedBeanNames;
 
 	/**
 	 * Create a new post-processor.
-	 * @param quietDecorators creates the quiet decorator for an executor bean name
+	 * @param quietDecorators creates the quiet decorator for an executor, given its bean name
+	 * and the executor
 	 * @param excludedBeanNames bean names of executors to leave untouched
 	 */
-	public ExecutorDecoratingPostProcessor(Function<String, TaskDecorator> quietDecorators,
+	public ExecutorDecoratingPostProcessor(BiFunction<String, Object, TaskDecorator> quietDecorators,
 			Set<String> excludedBeanNames) {
 		this.quietDecorators = quietDecorators;
 		this.excludedBeanNames = excludedBeanNames;
@@ -85,9 +87,28 @@ public final class ExecutorDecoratingPostProcessor implements BeanPostProcessor 
 		if (existing instanceof QuietTaskDecorator) {
 			return bean;
 		}
-		TaskDecorator quiet = this.quietDecorators.apply(beanName);
+		TaskDecorator quiet = this.quietDecorators.apply(beanName, bean);
 		// CompositeTaskDecorator applies in list order: the last one is the outermost.
 		setTaskDecorator(bean, (existing != null) ? new CompositeTaskDecorator(List.of(existing, quiet)) : quiet);
+		return bean;
+	}
+
+	@Override
+	public Object postProcessAfterInitialization(Object bean, String beanName) {
+		if (this.excludedBeanNames.contains(beanName)) {
+			return bean;
+		}
+		// The pools exist once the executors are initialised.
+		if (bean instanceof ThreadPoolTaskExecutor threadPool) {
+			RejectionTrackingHandler.install(threadPool.getThreadPoolExecutor());
+		}
+		else if (bean instanceof ThreadPoolTaskScheduler scheduler) {
+			RejectionTrackingHandler.install(scheduler.getScheduledThreadPoolExecutor());
+		}
+		else if (bean instanceof ConcurrentTaskExecutor concurrent
+				&& concurrent.getConcurrentExecutor() instanceof ThreadPoolExecutor pool) {
+			RejectionTrackingHandler.install(pool);
+		}
 		return bean;
 	}
 

@@ -15,11 +15,22 @@
  */
 package io.github.quietshutdown.intercept;
 
+import java.time.Duration;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
+
 import org.springframework.core.task.TaskDecorator;
+
+import io.github.quietshutdown.drain.AbandonedTask;
+import io.github.quietshutdown.drain.TaskTracker;
+import io.github.quietshutdown.report.ShutdownStatistics.TaskOutcome;
 
 /**
  * {@link TaskDecorator} that drops the shutdown symptoms thrown by tasks run through
- * {@code execute()}; every other throwable leaves the task unchanged.
+ * {@code execute()}, every other throwable leaving the task unchanged, and tracks each task
+ * so that shutdown can drain it or report it.
  * <p>
  * It is composed, outermost, with the decorator the executor already had; it is never
  * published as a {@code TaskDecorator} bean, which on Spring Boot 3.5 would disable the
@@ -33,14 +44,18 @@ public final class QuietTaskDecorator implements TaskDecorator {
 
 	private final SymptomSuppressor suppressor;
 
+	private final TaskTracker tracker;
+
 	/**
 	 * Create a new decorator.
 	 * @param executorName the bean name of the executor, used in logs and tags
 	 * @param suppressor the suppressor
+	 * @param tracker the tracker of the executor's tasks
 	 */
-	public QuietTaskDecorator(String executorName, SymptomSuppressor suppressor) {
+	public QuietTaskDecorator(String executorName, SymptomSuppressor suppressor, TaskTracker tracker) {
 		this.executorName = executorName;
 		this.suppressor = suppressor;
+		this.tracker = tracker;
 	}
 
 	@Override
@@ -56,38 +71,149 @@ public final class QuietTaskDecorator implements TaskDecorator {
 		return this.executorName;
 	}
 
-	boolean suppress(Throwable ex) {
-		return this.suppressor.suppress(SymptomSource.EXECUTOR, this.executorName, ex);
+	/**
+	 * Return the tracker of the executor's tasks.
+	 * @return the tracker
+	 */
+	public TaskTracker getTracker() {
+		return this.tracker;
 	}
 
 	/**
-	 * The wrapper around each task.
+	 * Mark a task the executor refused. If the refusal came after shutdown began, the task
+	 * is reported; otherwise the caller has the exception and nothing is reported.
+	 * @param task the refused runnable, as given to the executor
 	 */
-	static final class QuietRunnable implements Runnable {
+	public static void rejected(Runnable task) {
+		if (task instanceof QuietRunnable quiet && !quiet.started) {
+			quiet.drop(TaskOutcome.REJECTED, "rejected by the executor after shutdown began");
+		}
+	}
+
+	/**
+	 * Mark a task that was taken out of the executor's queue and will never run, and
+	 * report it.
+	 * @param task the runnable, as it sat in the queue
+	 * @param reason why it will not run, for the log
+	 * @return the abandoned task, or {@code null} if the runnable is not one of ours or was
+	 * already dropped
+	 */
+	public static AbandonedTask abandon(Runnable task, String reason) {
+		if (task instanceof QuietRunnable quiet && quiet.markDropped()) {
+			quiet.cancelDelegate();
+			quiet.decorator.tracker.discarded();
+			return quiet.describe(TaskOutcome.ABANDONED);
+		}
+		return null;
+	}
+
+	/**
+	 * The wrapper around each task. It is a {@link Future} only so that an executor shut
+	 * down with {@code shutdownNow()} tells it, through {@code cancel}, that it was dropped:
+	 * Spring's {@code ExecutorConfigurationSupport} cancels every remaining task that is a
+	 * {@code Future}. It supports nothing else of {@code Future}.
+	 */
+	static final class QuietRunnable implements Runnable, Future<Void> {
+
+		private static final AtomicIntegerFieldUpdater<QuietRunnable> DROPPED = AtomicIntegerFieldUpdater
+			.newUpdater(QuietRunnable.class, "dropped");
 
 		private final Runnable delegate;
 
 		private final QuietTaskDecorator decorator;
 
+		private final long acceptedAt;
+
+		// Written and read by the thread that runs the task, or by the caller a rejection
+		// handler ran it on.
+		private boolean started;
+
+		private volatile int dropped;
+
 		QuietRunnable(Runnable delegate, QuietTaskDecorator decorator) {
 			this.delegate = delegate;
 			this.decorator = decorator;
+			this.acceptedAt = System.nanoTime();
+			decorator.tracker.accepted();
 		}
 
 		@Override
 		public void run() {
+			TaskTracker tracker = this.decorator.tracker;
+			this.started = true;
+			tracker.started();
 			try {
 				this.delegate.run();
 			}
 			catch (Throwable ex) {
-				if (!this.decorator.suppress(ex)) {
+				if (!this.decorator.suppressor.suppress(SymptomSource.EXECUTOR, this.decorator.executorName, ex)) {
 					throw ex;
 				}
 			}
+			finally {
+				tracker.finished();
+			}
 		}
 
-		Runnable getDelegate() {
-			return this.delegate;
+		@Override
+		public boolean cancel(boolean mayInterruptIfRunning) {
+			return !this.started && drop(TaskOutcome.ABANDONED, "dropped when the executor shut down");
+		}
+
+		private boolean drop(TaskOutcome outcome, String reason) {
+			if (!markDropped()) {
+				return false;
+			}
+			TaskTracker tracker = this.decorator.tracker;
+			if (outcome == TaskOutcome.REJECTED && !tracker.isShuttingDown()) {
+				tracker.discarded();
+			}
+			else {
+				tracker.dropped(describe(outcome), reason);
+			}
+			return true;
+		}
+
+		private boolean markDropped() {
+			return DROPPED.compareAndSet(this, 0, 1);
+		}
+
+		private void cancelDelegate() {
+			// A task submitted with submit() is a FutureTask: cancel it so its caller is not
+			// left waiting forever.
+			if (this.delegate instanceof Future<?> future) {
+				future.cancel(false);
+			}
+		}
+
+		private AbandonedTask describe(TaskOutcome outcome) {
+			return new AbandonedTask(this.decorator.executorName, this.delegate, this.delegate.toString(),
+					Duration.ofNanos(System.nanoTime() - this.acceptedAt), outcome);
+		}
+
+		@Override
+		public boolean isCancelled() {
+			return this.dropped != 0;
+		}
+
+		@Override
+		public boolean isDone() {
+			return this.dropped != 0;
+		}
+
+		@Override
+		public Void get() {
+			throw unsupported();
+		}
+
+		@Override
+		public Void get(long timeout, TimeUnit unit) {
+			throw unsupported();
+		}
+
+		private RuntimeException unsupported() {
+			return isCancelled() ? new CancellationException() : new UnsupportedOperationException(
+					"Use the Future returned by the executor's submit methods to get a task's result");
 		}
 
 		@Override

@@ -15,6 +15,7 @@
  */
 package io.github.quietshutdown.report;
 
+import java.time.Duration;
 import java.util.Collections;
 import java.util.Map;
 import java.util.Set;
@@ -36,6 +37,10 @@ import io.github.quietshutdown.intercept.SymptomSource;
 public final class ShutdownStatistics {
 
 	private final ConcurrentMap<SuppressionKey, LongAdder> suppressed = new ConcurrentHashMap<>();
+
+	private final ConcurrentMap<TaskKey, LongAdder> tasks = new ConcurrentHashMap<>();
+
+	private final ConcurrentMap<String, Duration> drains = new ConcurrentHashMap<>();
 
 	// Identity of throwables already counted: Throwable keeps Object's equals and hashCode.
 	private final Set<Throwable> counted = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
@@ -101,6 +106,103 @@ public final class ShutdownStatistics {
 			}
 		});
 		return snapshot;
+	}
+
+	/**
+	 * Return the counter of task outcomes for an executor, creating it at zero if needed.
+	 * @param executor the executor bean name
+	 * @param outcome the outcome
+	 * @return the live counter
+	 */
+	public LongAdder tasks(String executor, TaskOutcome outcome) {
+		return this.tasks.computeIfAbsent(new TaskKey(executor, outcome), (key) -> new LongAdder());
+	}
+
+	/**
+	 * Return the number of tasks with the given outcome, over all executors.
+	 * @param outcome the outcome
+	 * @return the count
+	 */
+	public long getTasks(TaskOutcome outcome) {
+		return this.tasks.entrySet()
+			.stream()
+			.filter((entry) -> entry.getKey().outcome() == outcome)
+			.mapToLong((entry) -> entry.getValue().sum())
+			.sum();
+	}
+
+	/**
+	 * Return a snapshot of the task counts, sorted by executor and outcome.
+	 * @return the counts
+	 */
+	public Map<TaskKey, Long> getTasks() {
+		Map<TaskKey, Long> snapshot = new TreeMap<>();
+		this.tasks.forEach((key, count) -> snapshot.put(key, count.sum()));
+		return snapshot;
+	}
+
+	/**
+	 * Record how long the drain of an executor took.
+	 * @param executor the executor bean name
+	 * @param duration the drain duration
+	 */
+	public void recordDrain(String executor, Duration duration) {
+		this.drains.put(executor, duration);
+	}
+
+	/**
+	 * Return how long the drain of each executor took, by executor bean name.
+	 * @return the drain durations
+	 */
+	public Map<String, Duration> getDrains() {
+		return new TreeMap<>(this.drains);
+	}
+
+	/**
+	 * What became of a task accepted by an executor during shutdown.
+	 */
+	public enum TaskOutcome {
+
+		/**
+		 * The task ran to its end, normally or not.
+		 */
+		COMPLETED,
+
+		/**
+		 * The task was accepted but will never run: still queued at the drain deadline, or
+		 * dropped when the executor was shut down.
+		 */
+		ABANDONED,
+
+		/**
+		 * The executor refused the task after shutdown had begun.
+		 */
+		REJECTED;
+
+		/**
+		 * Return the tag value: the lower-case name.
+		 * @return the tag value
+		 */
+		public String tagValue() {
+			return name().toLowerCase(java.util.Locale.ROOT);
+		}
+
+	}
+
+	/**
+	 * Key of a task count.
+	 *
+	 * @param executor executor bean name
+	 * @param outcome outcome of the tasks
+	 */
+	public record TaskKey(String executor, TaskOutcome outcome) implements Comparable<TaskKey> {
+
+		@Override
+		public int compareTo(TaskKey other) {
+			int byExecutor = this.executor.compareTo(other.executor);
+			return (byExecutor != 0) ? byExecutor : this.outcome.compareTo(other.outcome);
+		}
+
 	}
 
 	/**

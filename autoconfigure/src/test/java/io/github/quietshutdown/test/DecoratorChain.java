@@ -52,8 +52,16 @@ public final class DecoratorChain {
 
 	public static List<String> observeScheduled(TaskScheduler scheduler) throws Exception {
 		AtomicReference<List<String>> chain = new AtomicReference<>();
-		scheduler.schedule(() -> chain.set(labels(new Throwable().getStackTrace())), Instant.now())
-			.get(10, TimeUnit.SECONDS);
+		java.util.concurrent.CountDownLatch ran = new java.util.concurrent.CountDownLatch(1);
+		// A SimpleAsyncTaskScheduler's future completes once the task's thread has started,
+		// so wait for the task itself.
+		scheduler.schedule(() -> {
+			chain.set(labels(new Throwable().getStackTrace()));
+			ran.countDown();
+		}, Instant.now());
+		if (!ran.await(10, TimeUnit.SECONDS)) {
+			throw new IllegalStateException("Scheduled task did not run within 10 seconds");
+		}
 		return chain.get();
 	}
 

@@ -1,0 +1,47 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.quietshutdown.autoconfigure;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+
+import io.github.quietshutdown.ShutdownState;
+import io.github.quietshutdown.drain.ExecutorDrain;
+import io.github.quietshutdown.drain.TrackedExecutors;
+import io.github.quietshutdown.report.ShutdownStatistics;
+
+/**
+ * Auto-configuration that drains executors before resources close.
+ *
+ * @author Quiet Shutdown authors
+ */
+@AutoConfiguration(after = QuietShutdownAutoConfiguration.class)
+@ConditionalOnBooleanProperty(name = "quiet-shutdown.enabled", matchIfMissing = true)
+public final class QuietShutdownDrainAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBooleanProperty(name = "quiet-shutdown.drain.enabled", matchIfMissing = true)
+	ExecutorDrain quietShutdownExecutorDrain(TrackedExecutors quietShutdownTrackedExecutors,
+			QuietShutdownProperties properties, ShutdownState quietShutdownState,
+			ShutdownStatistics quietShutdownStatistics) {
+		return new ExecutorDrain(quietShutdownTrackedExecutors, properties.getDrain()::getTimeout, quietShutdownState,
+				quietShutdownStatistics);
+	}
+
+}

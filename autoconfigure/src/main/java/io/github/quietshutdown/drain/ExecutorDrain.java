@@ -1,0 +1,255 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.quietshutdown.drain;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.function.Function;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.scheduling.concurrent.ConcurrentTaskExecutor;
+import org.springframework.scheduling.concurrent.ExecutorConfigurationSupport;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+import org.springframework.util.CustomizableThreadCreator;
+
+import io.github.quietshutdown.ShutdownPhase;
+import io.github.quietshutdown.ShutdownState;
+import io.github.quietshutdown.intercept.QuietTaskDecorator;
+import io.github.quietshutdown.report.ShutdownStatistics;
+
+/**
+ * Drains the tracked executors when the context closes, after the web server has stopped
+ * and before the executors stop and resources such as the {@code DataSource} are destroyed.
+ * <p>
+ * Running and queued tasks are left to finish; the drain waits on each executor's
+ * {@link TaskTracker}, which the last task to end wakes. At an executor's deadline, intake
+ * is stopped the Spring way ({@code initiateShutdown()}), the tasks still queued are taken
+ * out and reported as abandoned, and the threads still running tasks are named with where
+ * they are. Executors drain side by side: the drain takes as long as the slowest one.
+ *
+ * @author Quiet Shutdown authors
+ */
+public final class ExecutorDrain implements SmartLifecycle {
+
+	/**
+	 * Lifecycle phase of the drain: just before the executors
+	 * ({@link ExecutorConfigurationSupport#DEFAULT_PHASE}), after the web server.
+	 */
+	public static final int PHASE = ExecutorConfigurationSupport.DEFAULT_PHASE + 1;
+
+	private static final Log logger = LogFactory.getLog(ExecutorDrain.class);
+
+	private static final int STACK_DEPTH = 12;
+
+	private final TrackedExecutors executors;
+
+	private final Function<String, Duration> timeouts;
+
+	private final ShutdownState state;
+
+	private final ShutdownStatistics statistics;
+
+	private volatile boolean running;
+
+	/**
+	 * Create a new drain.
+	 * @param executors the tracked executors
+	 * @param timeouts the drain timeout of each executor, by bean name
+	 * @param state the shutdown state, moved to {@link ShutdownPhase#DRAINED} at the end
+	 * @param statistics where drain durations are recorded
+	 */
+	public ExecutorDrain(TrackedExecutors executors, Function<String, Duration> timeouts, ShutdownState state,
+			ShutdownStatistics statistics) {
+		this.executors = executors;
+		this.timeouts = timeouts;
+		this.state = state;
+		this.statistics = statistics;
+	}
+
+	@Override
+	public void start() {
+		this.running = true;
+	}
+
+	@Override
+	public void stop() {
+		this.running = false;
+		drain();
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	@Override
+	public int getPhase() {
+		return PHASE;
+	}
+
+	/**
+	 * Drain every tracked executor, then move the state to {@link ShutdownPhase#DRAINED}.
+	 */
+	public void drain() {
+		long start = System.nanoTime();
+		List<Draining> open = new ArrayList<>();
+		for (TrackedExecutors.TrackedExecutor executor : this.executors.getAll()) {
+			open.add(new Draining(executor, start + this.timeouts.apply(executor.name()).toNanos()));
+		}
+		open.sort(Comparator.comparingLong(Draining::deadline));
+		try {
+			drain(open, start);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			open.stream().filter((draining) -> !draining.done).forEach((draining) -> giveUp(draining, "the drain was interrupted"));
+		}
+		this.state.advanceTo(ShutdownPhase.DRAINED);
+	}
+
+	private void drain(List<Draining> open, long start) throws InterruptedException {
+		boolean again = true;
+		while (again) {
+			// Earliest deadline first: waiting on one never delays another past its deadline.
+			for (Draining draining : open) {
+				if (draining.done) {
+					continue;
+				}
+				if (draining.executor.tracker().awaitIdle(draining.deadline)) {
+					Duration took = Duration.ofNanos(System.nanoTime() - start);
+					this.statistics.recordDrain(draining.executor.name(), took);
+					draining.done = true;
+					if (logger.isDebugEnabled()) {
+						logger.debug("Drained '" + draining.executor.name() + "' in " + took.toMillis() + " ms");
+					}
+				}
+				else {
+					giveUp(draining, "still queued at the drain deadline ("
+							+ this.timeouts.apply(draining.executor.name()).toMillis() + " ms)");
+				}
+			}
+			// A task of one executor may have handed work to another that was already idle.
+			again = false;
+			for (Draining draining : open) {
+				if (draining.done && !draining.gaveUp && draining.executor.tracker().getPending() > 0
+						&& System.nanoTime() < draining.deadline) {
+					draining.done = false;
+					again = true;
+				}
+			}
+		}
+	}
+
+	private void giveUp(Draining draining, String reason) {
+		draining.done = true;
+		draining.gaveUp = true;
+		TrackedExecutors.TrackedExecutor executor = draining.executor;
+		this.statistics.recordDrain(executor.name(), this.timeouts.apply(executor.name()));
+		if (executor.executor() instanceof ExecutorConfigurationSupport support) {
+			support.initiateShutdown();
+		}
+		List<Runnable> queued = new ArrayList<>();
+		ThreadPoolExecutor pool = threadPool(executor.executor());
+		if (pool != null) {
+			pool.getQueue().drainTo(queued);
+		}
+		List<AbandonedTask> abandoned = new ArrayList<>();
+		for (Runnable task : queued) {
+			AbandonedTask dropped = QuietTaskDecorator.abandon(task, reason);
+			abandoned.add((dropped != null) ? dropped : new AbandonedTask(executor.name(), task, task.toString(),
+					Duration.ZERO, ShutdownStatistics.TaskOutcome.ABANDONED));
+		}
+		executor.tracker().reportDropped(abandoned, reason);
+		long stuck = executor.tracker().getPending();
+		if (stuck > 0) {
+			logger.warn("'" + executor.name() + "': " + stuck + " task(s) still running after the drain deadline"
+					+ stuckThreads(executor.executor()));
+		}
+	}
+
+	private static ThreadPoolExecutor threadPool(Object executor) {
+		try {
+			if (executor instanceof ThreadPoolTaskExecutor threadPool) {
+				return threadPool.getThreadPoolExecutor();
+			}
+			if (executor instanceof ConcurrentTaskExecutor concurrent
+					&& concurrent.getConcurrentExecutor() instanceof ThreadPoolExecutor pool) {
+				return pool;
+			}
+		}
+		catch (IllegalStateException ex) {
+			// Never initialised: nothing is queued.
+		}
+		return null;
+	}
+
+	private static String stuckThreads(Object executor) {
+		String prefix = (executor instanceof CustomizableThreadCreator creator) ? creator.getThreadNamePrefix() : null;
+		StringBuilder report = new StringBuilder();
+		for (Map.Entry<Thread, StackTraceElement[]> entry : Thread.getAllStackTraces().entrySet()) {
+			Thread thread = entry.getKey();
+			StackTraceElement[] stack = entry.getValue();
+			if ((prefix == null || thread.getName().startsWith(prefix)) && runsQuietTask(stack)) {
+				report.append("\n  thread '").append(thread.getName()).append("' (").append(thread.getState()).append(')');
+				for (int i = 0; i < Math.min(STACK_DEPTH, stack.length); i++) {
+					report.append("\n\tat ").append(stack[i]);
+				}
+				if (stack.length > STACK_DEPTH) {
+					report.append("\n\t... ").append(stack.length - STACK_DEPTH).append(" more");
+				}
+			}
+		}
+		return report.toString();
+	}
+
+	private static boolean runsQuietTask(StackTraceElement[] stack) {
+		for (StackTraceElement element : stack) {
+			if (element.getClassName().startsWith(QuietTaskDecorator.class.getName())) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static final class Draining {
+
+		private final TrackedExecutors.TrackedExecutor executor;
+
+		private final long deadline;
+
+		private boolean done;
+
+		private boolean gaveUp;
+
+		Draining(TrackedExecutors.TrackedExecutor executor, long deadline) {
+			this.executor = executor;
+			this.deadline = deadline;
+		}
+
+		long deadline() {
+			return this.deadline;
+		}
+
+	}
+
+}

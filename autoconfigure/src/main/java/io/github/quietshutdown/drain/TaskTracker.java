@@ -1,0 +1,205 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.quietshutdown.drain;
+
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+import io.github.quietshutdown.ShutdownState;
+import io.github.quietshutdown.report.ShutdownStatistics;
+import io.github.quietshutdown.report.ShutdownStatistics.TaskOutcome;
+
+/**
+ * Counts the pending tasks of one executor and wakes the drain the moment the last one
+ * ends: no polling.
+ * <p>
+ * For an executor, a task is pending from the moment it is accepted (decorated) until it
+ * has run, been abandoned or been rejected: queued and running tasks alike. For a scheduler,
+ * whose periodic tasks never end, only running executions are pending.
+ *
+ * @author Quiet Shutdown authors
+ */
+public final class TaskTracker {
+
+	private final String name;
+
+	private final boolean scheduler;
+
+	private final ShutdownState state;
+
+	private final LongAdder completed;
+
+	private final AbandonedTaskReporter reporter;
+
+	private final AtomicLong pending = new AtomicLong();
+
+	private final ReentrantLock lock = new ReentrantLock();
+
+	private final Condition idle = this.lock.newCondition();
+
+	private volatile boolean draining;
+
+	/**
+	 * Create a new tracker.
+	 * @param name the executor bean name
+	 * @param scheduler whether the executor is a scheduler
+	 * @param state the shutdown state
+	 * @param statistics where outcomes are counted
+	 * @param reporter where rejected tasks are reported
+	 */
+	public TaskTracker(String name, boolean scheduler, ShutdownState state, ShutdownStatistics statistics,
+			AbandonedTaskReporter reporter) {
+		this.name = name;
+		this.scheduler = scheduler;
+		this.state = state;
+		this.completed = statistics.tasks(name, TaskOutcome.COMPLETED);
+		this.reporter = reporter;
+	}
+
+	/**
+	 * Return the executor bean name.
+	 * @return the name
+	 */
+	public String getName() {
+		return this.name;
+	}
+
+	/**
+	 * Return the number of pending tasks.
+	 * @return the pending count
+	 */
+	public long getPending() {
+		return this.pending.get();
+	}
+
+	/**
+	 * Called when a task is accepted (decorated).
+	 */
+	public void accepted() {
+		if (!this.scheduler) {
+			this.pending.incrementAndGet();
+		}
+	}
+
+	/**
+	 * Called when a task starts running.
+	 */
+	public void started() {
+		if (this.scheduler) {
+			this.pending.incrementAndGet();
+		}
+	}
+
+	/**
+	 * Called when a task has run, normally or not.
+	 */
+	public void finished() {
+		if (this.state.isShuttingDown()) {
+			this.completed.increment();
+		}
+		release();
+	}
+
+	/**
+	 * Called when an accepted task will never run, and reports it.
+	 * @param task the task
+	 * @param reason why it will not run, for the log
+	 */
+	public void dropped(AbandonedTask task, String reason) {
+		discarded();
+		this.reporter.report(this.name, reason, List.of(task));
+	}
+
+	/**
+	 * Called when an accepted task will never run and must not be reported: the executor
+	 * refused it while the application was running, and the caller got the exception.
+	 */
+	public void discarded() {
+		if (!this.scheduler) {
+			release();
+		}
+	}
+
+	/**
+	 * Report tasks of this executor that will never run, already released.
+	 * @param tasks the tasks
+	 * @param reason why they will not run, for the log
+	 */
+	public void reportDropped(List<AbandonedTask> tasks, String reason) {
+		this.reporter.report(this.name, reason, tasks);
+	}
+
+	/**
+	 * Whether the application is shutting down.
+	 * @return {@code true} once shutdown has begun
+	 */
+	public boolean isShuttingDown() {
+		return this.state.isShuttingDown();
+	}
+
+	private void release() {
+		if (this.pending.decrementAndGet() <= 0 && this.draining) {
+			this.lock.lock();
+			try {
+				this.idle.signalAll();
+			}
+			finally {
+				this.lock.unlock();
+			}
+		}
+	}
+
+	/**
+	 * Wait until no task is pending or the deadline passes. Woken by the task that ends
+	 * last.
+	 * @param deadlineNanos the deadline, in {@link System#nanoTime()} terms
+	 * @return {@code true} if no task is pending
+	 * @throws InterruptedException if interrupted while waiting
+	 */
+	public boolean awaitIdle(long deadlineNanos) throws InterruptedException {
+		this.draining = true;
+		this.lock.lock();
+		try {
+			long remaining = deadlineNanos - System.nanoTime();
+			while (this.pending.get() > 0) {
+				if (remaining <= 0) {
+					return false;
+				}
+				remaining = this.idle.awaitNanos(remaining);
+			}
+			return true;
+		}
+		finally {
+			this.lock.unlock();
+		}
+	}
+
+	/**
+	 * Wait at most the given time until no task is pending.
+	 * @param timeout the maximum time
+	 * @param unit the unit of the timeout
+	 * @return {@code true} if no task is pending
+	 * @throws InterruptedException if interrupted while waiting
+	 */
+	public boolean awaitIdle(long timeout, TimeUnit unit) throws InterruptedException {
+		return awaitIdle(System.nanoTime() + unit.toNanos(timeout));
+	}
+
+}

@@ -1,0 +1,89 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.quietshutdown.drain;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.scheduling.TaskScheduler;
+
+import io.github.quietshutdown.ShutdownState;
+import io.github.quietshutdown.report.ShutdownStatistics;
+
+/**
+ * The executors whose tasks Quiet Shutdown tracks, by bean name. Holding them here, rather
+ * than injecting them into the drain, keeps Spring from stopping the drain together with
+ * the executors it depends on.
+ *
+ * @author Quiet Shutdown authors
+ */
+public final class TrackedExecutors {
+
+	private final ShutdownState state;
+
+	private final ShutdownStatistics statistics;
+
+	private final AbandonedTaskReporter reporter;
+
+	private final Map<String, TrackedExecutor> executors = new LinkedHashMap<>();
+
+	/**
+	 * Create a new registry.
+	 * @param state the shutdown state
+	 * @param statistics where outcomes are counted
+	 * @param reporter where dropped tasks are reported
+	 */
+	public TrackedExecutors(ShutdownState state, ShutdownStatistics statistics, AbandonedTaskReporter reporter) {
+		this.state = state;
+		this.statistics = statistics;
+		this.reporter = reporter;
+	}
+
+	/**
+	 * Register an executor and return the tracker of its tasks.
+	 * @param name the bean name
+	 * @param executor the executor
+	 * @return the tracker
+	 */
+	public synchronized TaskTracker register(String name, Object executor) {
+		TaskTracker tracker = new TaskTracker(name, executor instanceof TaskScheduler, this.state, this.statistics,
+				this.reporter);
+		this.executors.put(name, new TrackedExecutor(name, executor, tracker));
+		return tracker;
+	}
+
+	/**
+	 * Return the tracked executors in registration order.
+	 * @return the executors
+	 */
+	public synchronized List<TrackedExecutor> getAll() {
+		return new ArrayList<>(this.executors.values());
+	}
+
+	/**
+	 * An executor and the tracker of its tasks.
+	 *
+	 * @param name the bean name
+	 * @param executor the executor
+	 * @param tracker the tracker
+	 */
+	public record TrackedExecutor(String name, Object executor, TaskTracker tracker) {
+
+	}
+
+}
