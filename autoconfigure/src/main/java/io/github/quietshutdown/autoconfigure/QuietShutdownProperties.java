@@ -46,7 +46,7 @@ import io.github.quietshutdown.classify.SymptomSignature;
 public class QuietShutdownProperties implements Validator {
 
 	private static final Pattern CLASS_NAME = Pattern
-		.compile("\\p{javaJavaIdentifierStart}\\p{javaJavaIdentifierPart}*(\\.\\p{javaJavaIdentifierStart}\\p{javaJavaIdentifierPart}*)*(\\$\\p{javaJavaIdentifierPart}+)*");
+		.compile("=?\\s*\\p{javaJavaIdentifierStart}\\p{javaJavaIdentifierPart}*(\\.\\p{javaJavaIdentifierStart}\\p{javaJavaIdentifierPart}*)*(\\$\\p{javaJavaIdentifierPart}+)*");
 
 	/**
 	 * Whether to enable Quiet Shutdown. When disabled, the application shuts down exactly
@@ -251,8 +251,8 @@ public class QuietShutdownProperties implements Validator {
 		private String id;
 
 		/**
-		 * Fully qualified class name of the exception. Subclasses match too, and the class
-		 * need not be on the classpath.
+		 * Fully qualified class name of the exception. Subclasses match too, unless the name
+		 * is prefixed with '='. The class need not be on the classpath.
 		 */
 		private String type;
 

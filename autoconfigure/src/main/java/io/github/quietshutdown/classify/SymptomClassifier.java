@@ -120,7 +120,7 @@ public final class SymptomClassifier {
 			List<SymptomSignature> candidates = this.byType.get(type.getName());
 			if (candidates != null) {
 				for (SymptomSignature candidate : candidates) {
-					if (candidate.matchesMessage(throwable)) {
+					if ((!candidate.isExact() || type == throwable.getClass()) && candidate.matchesMessage(throwable)) {
 						return new Symptom(candidate, throwable);
 					}
 				}

@@ -22,8 +22,9 @@ import java.util.regex.Pattern;
  * A known shutdown symptom: an exception class, named so that the library that throws it
  * need not be on the classpath, and an optional message pattern.
  * <p>
- * A throwable matches when its class or one of its superclasses has the given name and,
- * if a pattern is set, the pattern is found in its message.
+ * A throwable matches when its class or one of its superclasses has the given name (its
+ * class only, for a type written {@code =name}) and, if a pattern is set, the pattern is
+ * found in its message.
  *
  * @author Quiet Shutdown authors
  */
@@ -35,16 +36,21 @@ public final class SymptomSignature {
 
 	private final Pattern message;
 
+	private final boolean exact;
+
 	/**
 	 * Create a new signature.
 	 * @param id unique id of the signature, such as {@code hikari.pool-closed}
-	 * @param type fully qualified name of the exception class
+	 * @param type fully qualified name of the exception class; prefixed with {@code =}, the
+	 * class only, not its subclasses
 	 * @param message pattern that must be found in the exception message, or {@code null} to
 	 * match any message
 	 */
 	public SymptomSignature(String id, String type, Pattern message) {
 		this.id = Objects.requireNonNull(id, "'id' must not be null");
-		this.type = Objects.requireNonNull(type, "'type' must not be null");
+		Objects.requireNonNull(type, "'type' must not be null");
+		this.exact = type.startsWith("=");
+		this.type = this.exact ? type.substring(1).strip() : type;
 		this.message = message;
 	}
 
@@ -62,6 +68,14 @@ public final class SymptomSignature {
 	 */
 	public String getType() {
 		return this.type;
+	}
+
+	/**
+	 * Whether only the class itself matches, not its subclasses.
+	 * @return {@code true} for an exact class match
+	 */
+	public boolean isExact() {
+		return this.exact;
 	}
 
 	/**
@@ -88,7 +102,7 @@ public final class SymptomSignature {
 
 	@Override
 	public String toString() {
-		return this.id + " (" + this.type + ((this.message != null) ? " ~ /" + this.message + "/" : "") + ")";
+		return this.id + " (" + (this.exact ? "=" : "") + this.type + ((this.message != null) ? " ~ /" + this.message + "/" : "") + ")";
 	}
 
 }

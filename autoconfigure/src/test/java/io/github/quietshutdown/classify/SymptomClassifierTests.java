@@ -161,6 +161,17 @@ class SymptomClassifierTests {
 	}
 
 	@Test
+	void exactTypeDoesNotMatchSubclasses() {
+		this.state.advanceTo(ShutdownPhase.CLOSING);
+		assertThat(this.classifier.classify(new java.io.InterruptedIOException()).signature().getId())
+			.isEqualTo("jdk.interrupted-io");
+		// A read timeout is a real fault, even during shutdown.
+		assertThat(this.classifier.classify(new java.net.SocketTimeoutException("Read timed out"))).isNull();
+		assertThat(this.classifier.classify(new java.net.SocketException("Closed by interrupt")).signature().getId())
+			.isEqualTo("jdk.socket-closed-by-interrupt");
+	}
+
+	@Test
 	void matchIgnoresState() {
 		assertThat(this.classifier.match(new SQLException(CLOSED_POOL))).isNotNull();
 	}
