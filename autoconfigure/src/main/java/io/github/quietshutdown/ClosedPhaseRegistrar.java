@@ -15,13 +15,18 @@
  */
 package io.github.quietshutdown;
 
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.Set;
+
 import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.beans.factory.support.DefaultSingletonBeanRegistry;
 
 /**
  * Moves the {@link ShutdownState} to {@link ShutdownPhase#CLOSED} once every other bean of
- * the context has been destroyed.
+ * the context has been destroyed, and records which threads were alive before the
+ * application's singletons were created.
  * <p>
  * Singletons are destroyed in the reverse order of their registration as disposable beans.
  * This post-processor registers its marker before any application singleton exists, so the
@@ -36,8 +41,19 @@ public final class ClosedPhaseRegistrar implements BeanFactoryPostProcessor {
 	 */
 	public static final String MARKER_NAME = "io.github.quietshutdown.closedPhaseMarker";
 
+	/**
+	 * Name under which the ids of the threads alive before any application singleton was
+	 * created are registered, as a {@code Set<Long>}.
+	 */
+	public static final String STARTUP_THREADS_NAME = "io.github.quietshutdown.startupThreads";
+
 	@Override
 	public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {
+		if (!beanFactory.containsSingleton(STARTUP_THREADS_NAME)) {
+			Set<Long> ids = new HashSet<>();
+			Thread.getAllStackTraces().keySet().forEach((thread) -> ids.add(thread.getId()));
+			beanFactory.registerSingleton(STARTUP_THREADS_NAME, Collections.unmodifiableSet(ids));
+		}
 		if (beanFactory instanceof DefaultSingletonBeanRegistry registry) {
 			registry.registerDisposableBean(MARKER_NAME, () -> beanFactory.getBeanProvider(ShutdownState.class)
 				.ifAvailable((state) -> state.advanceTo(ShutdownPhase.CLOSED)));

@@ -15,18 +15,24 @@
  */
 package io.github.quietshutdown.autoconfigure;
 
+import java.util.Set;
+
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 
+import io.github.quietshutdown.ClosedPhaseRegistrar;
 import io.github.quietshutdown.ShutdownState;
 import io.github.quietshutdown.drain.ExecutorDrain;
+import io.github.quietshutdown.drain.LingeringThreadWatchdog;
 import io.github.quietshutdown.drain.TrackedExecutors;
 import io.github.quietshutdown.report.ShutdownStatistics;
 
 /**
- * Auto-configuration that drains executors before resources close.
+ * Auto-configuration that drains executors before resources close and, once the context
+ * has closed, reports the threads that linger.
  *
  * @author Quiet Shutdown authors
  */
@@ -42,6 +48,21 @@ public final class QuietShutdownDrainAutoConfiguration {
 			ShutdownStatistics quietShutdownStatistics) {
 		return new ExecutorDrain(quietShutdownTrackedExecutors, properties.getDrain()::getTimeout, quietShutdownState,
 				quietShutdownStatistics);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBooleanProperty(name = "quiet-shutdown.watchdog.enabled", matchIfMissing = true)
+	LingeringThreadWatchdog quietShutdownLingeringThreadWatchdog(ShutdownState quietShutdownState,
+			QuietShutdownProperties properties, BeanFactory beanFactory) {
+		return new LingeringThreadWatchdog(quietShutdownState, startupThreads(beanFactory),
+				properties.getWatchdog().getDelay(), properties.getWatchdog().getHaltAfter());
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Set<Long> startupThreads(BeanFactory beanFactory) {
+		return beanFactory.containsBean(ClosedPhaseRegistrar.STARTUP_THREADS_NAME)
+				? (Set<Long>) beanFactory.getBean(ClosedPhaseRegistrar.STARTUP_THREADS_NAME) : Set.of();
 	}
 
 }

@@ -1,0 +1,185 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.quietshutdown.drain;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import io.github.quietshutdown.ShutdownPhase;
+import io.github.quietshutdown.ShutdownState;
+
+/**
+ * Once the context has closed, names the threads the application started that are still
+ * alive: non-daemon threads keep the JVM from exiting, and work on daemon threads is killed
+ * when it exits. Each is reported once with a short stack trace.
+ * <p>
+ * Threads that were alive before the application started (the launcher's, the test
+ * runner's) are not the application's and are left out. Non-daemon threads get a short
+ * grace period to end, waited for by joining them. Opt-in: if the JVM is not exiting and a
+ * non-daemon thread is still alive after a further period, the JVM is halted with status 1.
+ *
+ * @author Quiet Shutdown authors
+ */
+public final class LingeringThreadWatchdog {
+
+	private static final Log logger = LogFactory.getLog(LingeringThreadWatchdog.class);
+
+	private static final int STACK_DEPTH = 12;
+
+	private final Duration delay;
+
+	private final Duration haltAfter;
+
+	private final Set<Long> baseline;
+
+	/**
+	 * Create a new watchdog that inspects threads when the state reaches
+	 * {@link ShutdownPhase#CLOSED}.
+	 * @param state the shutdown state
+	 * @param startupThreads ids of the threads alive before the application started
+	 * @param delay how long non-daemon threads may take to end before they are reported
+	 * @param haltAfter when to halt the JVM if non-daemon threads keep it alive, counted from
+	 * the end of the close; {@code null} to never halt
+	 */
+	public LingeringThreadWatchdog(ShutdownState state, Set<Long> startupThreads, Duration delay, Duration haltAfter) {
+		this.baseline = startupThreads;
+		this.delay = delay;
+		this.haltAfter = haltAfter;
+		state.onPhase(ShutdownPhase.CLOSED, this::inspect);
+	}
+
+	void inspect() {
+		long closedAt = System.nanoTime();
+		boolean exiting = isJvmExiting();
+		List<Thread> lingering = new ArrayList<>();
+		StringBuilder daemons = new StringBuilder();
+		for (Map.Entry<Thread, StackTraceElement[]> entry : Thread.getAllStackTraces().entrySet()) {
+			Thread thread = entry.getKey();
+			if (thread == Thread.currentThread() || this.baseline.contains(thread.getId()) || !thread.isAlive()
+					|| isJvmShutdownMachinery(thread, entry.getValue())) {
+				continue;
+			}
+			if (!thread.isDaemon()) {
+				lingering.add(thread);
+			}
+			else if (exiting && isWorking(entry.getValue())) {
+				describe(daemons, thread, entry.getValue());
+			}
+		}
+		lingering = awaitEnd(lingering, closedAt + this.delay.toNanos());
+		if (daemons.length() > 0) {
+			logger.warn("Daemon threads still running work that the JVM exit will kill:" + daemons);
+		}
+		if (lingering.isEmpty()) {
+			return;
+		}
+		StringBuilder report = new StringBuilder();
+		lingering.forEach((thread) -> describe(report, thread, thread.getStackTrace()));
+		logger.warn((exiting ? "Non-daemon threads still running as the JVM exits, their work will be killed:"
+				: "Non-daemon threads keep the JVM alive after the application context closed:") + report);
+		if (!exiting && this.haltAfter != null) {
+			startHaltTimer(lingering, closedAt + this.haltAfter.toNanos());
+		}
+	}
+
+	private void startHaltTimer(List<Thread> lingering, long haltAtNanos) {
+		Thread timer = new Thread(() -> {
+			List<Thread> alive = awaitEnd(lingering, haltAtNanos);
+			if (!alive.isEmpty()) {
+				logger.error("Halting the JVM (quiet-shutdown.watchdog.halt-after=" + this.haltAfter + "): "
+						+ alive.stream().map(Thread::getName).toList() + " still keep it alive");
+				Runtime.getRuntime().halt(1);
+			}
+		}, "quiet-shutdown-watchdog");
+		timer.setDaemon(true);
+		timer.start();
+	}
+
+	private static List<Thread> awaitEnd(List<Thread> threads, long deadlineNanos) {
+		List<Thread> alive = new ArrayList<>();
+		for (Thread thread : threads) {
+			long remaining = deadlineNanos - System.nanoTime();
+			try {
+				if (remaining > 0) {
+					thread.join(Math.max(1, remaining / 1_000_000));
+				}
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			if (thread.isAlive()) {
+				alive.add(thread);
+			}
+		}
+		return alive;
+	}
+
+	// The thread that waits for the hooks, and the other shutdown hooks themselves.
+	private static boolean isJvmShutdownMachinery(Thread thread, StackTraceElement[] stack) {
+		if (thread.getName().equals("DestroyJavaVM")) {
+			return true;
+		}
+		for (StackTraceElement element : stack) {
+			if (element.getClassName().equals("java.lang.ApplicationShutdownHooks")
+					|| element.getClassName().equals("java.lang.Shutdown")) {
+				return true;
+			}
+		}
+		return thread.getState() == Thread.State.NEW;
+	}
+
+	private static boolean isWorking(StackTraceElement[] stack) {
+		for (StackTraceElement element : stack) {
+			if (element.getClassName().startsWith("io.github.quietshutdown.intercept.QuietTaskDecorator")
+					|| element.getClassName().startsWith(QueueWorker.class.getName())
+							&& "process".equals(element.getMethodName())) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static void describe(StringBuilder report, Thread thread, StackTraceElement[] stack) {
+		report.append("\n  thread '").append(thread.getName()).append("' (").append(thread.getState()).append(')');
+		for (int i = 0; i < Math.min(STACK_DEPTH, stack.length); i++) {
+			report.append("\n\tat ").append(stack[i]);
+		}
+		if (stack.length > STACK_DEPTH) {
+			report.append("\n\t... ").append(stack.length - STACK_DEPTH).append(" more");
+		}
+	}
+
+	// Registering a hook is refused once the JVM has begun to exit.
+	private static boolean isJvmExiting() {
+		Thread probe = new Thread(() -> {
+		});
+		try {
+			Runtime.getRuntime().addShutdownHook(probe);
+			Runtime.getRuntime().removeShutdownHook(probe);
+			return false;
+		}
+		catch (IllegalStateException ex) {
+			return true;
+		}
+	}
+
+}
