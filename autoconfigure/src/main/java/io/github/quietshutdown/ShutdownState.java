@@ -19,6 +19,7 @@ package io.github.quietshutdown;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -115,9 +116,23 @@ public final class ShutdownState {
 	 * @param action the action
 	 */
 	public void onPhase(ShutdownPhase phase, Runnable action) {
+		onPhase(phase, 0, action);
+	}
+
+	/**
+	 * Run an action, once, on the thread that moves the state to the given phase or past it,
+	 * after the actions of a lower order. If that has happened already, the action runs now.
+	 * Actions must not throw.
+	 * @param phase the phase
+	 * @param order the order among the actions of the phase; lower runs first
+	 * @param action the action
+	 */
+	public void onPhase(ShutdownPhase phase, int order, Runnable action) {
 		synchronized (this) {
 			if (this.phase.compareTo(phase) < 0) {
-				this.callbacks.add(new PhaseCallback(phase, action));
+				this.callbacks.add(new PhaseCallback(phase, order, action));
+				this.callbacks.sort(Comparator.comparing((PhaseCallback callback) -> callback.phase)
+					.thenComparingInt((callback) -> callback.order));
 				return;
 			}
 		}
@@ -145,12 +160,15 @@ public final class ShutdownState {
 
 		private final ShutdownPhase phase;
 
+		private final int order;
+
 		private final Runnable action;
 
 		private boolean done;
 
-		PhaseCallback(ShutdownPhase phase, Runnable action) {
+		PhaseCallback(ShutdownPhase phase, int order, Runnable action) {
 			this.phase = phase;
+			this.order = order;
 			this.action = action;
 		}
 

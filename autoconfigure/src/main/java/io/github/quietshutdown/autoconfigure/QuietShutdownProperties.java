@@ -66,6 +66,10 @@ public class QuietShutdownProperties implements Validator {
 
 	private final Watchdog watchdog = new Watchdog();
 
+	private final Metrics metrics = new Metrics();
+
+	private final Report report = new Report();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -96,6 +100,14 @@ public class QuietShutdownProperties implements Validator {
 
 	public Watchdog getWatchdog() {
 		return this.watchdog;
+	}
+
+	public Metrics getMetrics() {
+		return this.metrics;
+	}
+
+	public Report getReport() {
+		return this.report;
 	}
 
 	/**
@@ -443,7 +455,8 @@ public class QuietShutdownProperties implements Validator {
 		private boolean enabled = true;
 
 		/**
-		 * Time to wait after the context has closed before reporting lingering threads.
+		 * Time that the application's non-daemon threads get to end, once the context has
+		 * closed, before they are reported as lingering.
 		 */
 		private Duration delay = Duration.ofSeconds(2);
 
@@ -475,6 +488,89 @@ public class QuietShutdownProperties implements Validator {
 
 		public void setHaltAfter(Duration haltAfter) {
 			this.haltAfter = haltAfter;
+		}
+
+	}
+
+	/**
+	 * How shutdown counts reach the meter registries.
+	 */
+	public static class Metrics {
+
+		/**
+		 * Whether to defer Spring Boot's closing of the meter registries, which happens when
+		 * the context starts to close, until executors have drained, so that the final
+		 * publish of push registries carries the shutdown's counts.
+		 */
+		private boolean deferRegistryClose = true;
+
+		public boolean isDeferRegistryClose() {
+			return this.deferRegistryClose;
+		}
+
+		public void setDeferRegistryClose(boolean deferRegistryClose) {
+			this.deferRegistryClose = deferRegistryClose;
+		}
+
+	}
+
+	/**
+	 * The shutdown report: the summary line, the report file and the endpoint.
+	 */
+	public static class Report {
+
+		/**
+		 * Whether to show exception messages in the report file and the endpoint. They may
+		 * carry data, such as a JDBC URL or a key.
+		 */
+		private boolean showMessages;
+
+		private final File file = new File();
+
+		public boolean isShowMessages() {
+			return this.showMessages;
+		}
+
+		public void setShowMessages(boolean showMessages) {
+			this.showMessages = showMessages;
+		}
+
+		public File getFile() {
+			return this.file;
+		}
+
+		/**
+		 * The report file, written at the end of shutdown and read at the next start.
+		 */
+		public static class File {
+
+			/**
+			 * Whether to write the report file.
+			 */
+			private boolean enabled = true;
+
+			/**
+			 * Location of the report file. Defaults to
+			 * 'quiet-shutdown/<spring.application.name>.json' in the system temp folder.
+			 */
+			private java.nio.file.Path location;
+
+			public boolean isEnabled() {
+				return this.enabled;
+			}
+
+			public void setEnabled(boolean enabled) {
+				this.enabled = enabled;
+			}
+
+			public java.nio.file.Path getLocation() {
+				return this.location;
+			}
+
+			public void setLocation(java.nio.file.Path location) {
+				this.location = location;
+			}
+
 		}
 
 	}

@@ -70,6 +70,9 @@ public final class TaskTracker {
 		this.scheduler = scheduler;
 		this.state = state;
 		this.completed = statistics.tasks(name, TaskOutcome.COMPLETED);
+		// Created up front so that meters read zero rather than nothing.
+		statistics.tasks(name, TaskOutcome.ABANDONED);
+		statistics.tasks(name, TaskOutcome.REJECTED);
 		this.reporter = reporter;
 	}
 

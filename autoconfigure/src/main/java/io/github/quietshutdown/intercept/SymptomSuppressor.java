@@ -68,7 +68,7 @@ public final class SymptomSuppressor {
 		if (symptom == null) {
 			return false;
 		}
-		if (this.statistics.recordSuppressed(source, symptom, throwable)) {
+		if (this.statistics.recordSuppressed(source, origin, symptom, throwable)) {
 			log(source, origin, symptom, throwable);
 		}
 		return true;

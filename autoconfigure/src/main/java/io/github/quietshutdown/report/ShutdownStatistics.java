@@ -17,12 +17,14 @@ package io.github.quietshutdown.report;
 
 import java.time.Duration;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.LongAdder;
 
 import io.github.quietshutdown.classify.Symptom;
@@ -36,11 +38,20 @@ import io.github.quietshutdown.intercept.SymptomSource;
  */
 public final class ShutdownStatistics {
 
+	/**
+	 * Maximum number of suppressed symptoms kept as samples.
+	 */
+	public static final int MAX_SAMPLES = 20;
+
 	private final ConcurrentMap<SuppressionKey, LongAdder> suppressed = new ConcurrentHashMap<>();
 
 	private final ConcurrentMap<TaskKey, LongAdder> tasks = new ConcurrentHashMap<>();
 
 	private final ConcurrentMap<String, Duration> drains = new ConcurrentHashMap<>();
+
+	private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+
+	private final List<SymptomSample> samples = new CopyOnWriteArrayList<>();
 
 	// Identity of throwables already counted: Throwable keeps Object's equals and hashCode.
 	private final Set<Throwable> counted = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
@@ -54,11 +65,48 @@ public final class ShutdownStatistics {
 	 * already on another road
 	 */
 	public boolean recordSuppressed(SymptomSource source, Symptom symptom, Throwable throwable) {
+		return recordSuppressed(source, "", symptom, throwable);
+	}
+
+	/**
+	 * Count a suppressed symptom once per throwable instance, and keep the first ones as
+	 * samples.
+	 * @param source where it was caught
+	 * @param origin what raised it, such as the executor bean name
+	 * @param symptom the symptom
+	 * @param throwable the throwable that was suppressed
+	 * @return {@code true} if it was counted, {@code false} if this throwable was counted
+	 * already on another road
+	 */
+	public boolean recordSuppressed(SymptomSource source, String origin, Symptom symptom, Throwable throwable) {
 		if (!this.counted.add(throwable)) {
 			return false;
 		}
 		counter(source, symptom.exceptionName()).increment();
+		if (this.samples.size() < MAX_SAMPLES) {
+			this.samples.add(new SymptomSample(source.tagValue(), origin, symptom.signature().getId(),
+					symptom.cause().getClass().getName(), String.valueOf(symptom.cause().getMessage())));
+		}
 		return true;
+	}
+
+	/**
+	 * Return the first suppressed symptoms, at most {@value #MAX_SAMPLES}.
+	 * @return the samples
+	 */
+	public List<SymptomSample> getSamples() {
+		return List.copyOf(this.samples);
+	}
+
+	/**
+	 * Add a listener told of every new counter and drain. Counters that exist already are
+	 * announced to it at once.
+	 * @param listener the listener
+	 */
+	public void addListener(Listener listener) {
+		this.listeners.add(listener);
+		this.suppressed.forEach(listener::suppressionCounter);
+		this.tasks.forEach(listener::taskCounter);
 	}
 
 	/**
@@ -69,7 +117,17 @@ public final class ShutdownStatistics {
 	 * @return the live counter
 	 */
 	public LongAdder counter(SymptomSource source, String exception) {
-		return this.suppressed.computeIfAbsent(new SuppressionKey(source, exception), (key) -> new LongAdder());
+		SuppressionKey key = new SuppressionKey(source, exception);
+		LongAdder counter = this.suppressed.get(key);
+		if (counter == null) {
+			LongAdder created = new LongAdder();
+			counter = this.suppressed.putIfAbsent(key, created);
+			if (counter == null) {
+				counter = created;
+				this.listeners.forEach((listener) -> listener.suppressionCounter(key, created));
+			}
+		}
+		return counter;
 	}
 
 	/**
@@ -115,7 +173,17 @@ public final class ShutdownStatistics {
 	 * @return the live counter
 	 */
 	public LongAdder tasks(String executor, TaskOutcome outcome) {
-		return this.tasks.computeIfAbsent(new TaskKey(executor, outcome), (key) -> new LongAdder());
+		TaskKey key = new TaskKey(executor, outcome);
+		LongAdder counter = this.tasks.get(key);
+		if (counter == null) {
+			LongAdder created = new LongAdder();
+			counter = this.tasks.putIfAbsent(key, created);
+			if (counter == null) {
+				counter = created;
+				this.listeners.forEach((listener) -> listener.taskCounter(key, created));
+			}
+		}
+		return counter;
 	}
 
 	/**
@@ -148,6 +216,7 @@ public final class ShutdownStatistics {
 	 */
 	public void recordDrain(String executor, Duration duration) {
 		this.drains.put(executor, duration);
+		this.listeners.forEach((listener) -> listener.drainRecorded(executor, duration));
 	}
 
 	/**
@@ -156,6 +225,50 @@ public final class ShutdownStatistics {
 	 */
 	public Map<String, Duration> getDrains() {
 		return new TreeMap<>(this.drains);
+	}
+
+	/**
+	 * Told of new counters and of drains, for example to bind meters.
+	 */
+	public interface Listener {
+
+		/**
+		 * A suppression counter was created.
+		 * @param key its key
+		 * @param counter the live counter
+		 */
+		default void suppressionCounter(SuppressionKey key, LongAdder counter) {
+		}
+
+		/**
+		 * A task counter was created.
+		 * @param key its key
+		 * @param counter the live counter
+		 */
+		default void taskCounter(TaskKey key, LongAdder counter) {
+		}
+
+		/**
+		 * The drain of an executor ended.
+		 * @param executor the executor bean name
+		 * @param duration how long it took
+		 */
+		default void drainRecorded(String executor, Duration duration) {
+		}
+
+	}
+
+	/**
+	 * One suppressed symptom, kept as an example.
+	 *
+	 * @param source where it was caught
+	 * @param origin what raised it
+	 * @param signature id of the signature that matched
+	 * @param exception class name of the matched exception
+	 * @param message its message; it may carry data, so it is shown only on request
+	 */
+	public record SymptomSample(String source, String origin, String signature, String exception, String message) {
+
 	}
 
 	/**

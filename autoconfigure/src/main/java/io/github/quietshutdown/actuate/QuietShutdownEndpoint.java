@@ -1,0 +1,97 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.quietshutdown.actuate;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
+
+import io.github.quietshutdown.ShutdownState;
+import io.github.quietshutdown.autoconfigure.QuietShutdownProperties;
+import io.github.quietshutdown.classify.SymptomClassifier;
+import io.github.quietshutdown.report.ShutdownReport;
+import io.github.quietshutdown.report.ShutdownReporter;
+import io.github.quietshutdown.report.ShutdownStatistics;
+
+/**
+ * {@link Endpoint @Endpoint} {@code quietshutdown}: the live shutdown state, the counts so
+ * far, the effective configuration, and the report the previous run left
+ * ({@code previousShutdown}). Like every endpoint, it is exposed over HTTP only if the
+ * application includes it in {@code management.endpoints.web.exposure.include}.
+ *
+ * @author Quiet Shutdown authors
+ */
+@Endpoint(id = "quietshutdown")
+public class QuietShutdownEndpoint {
+
+	private final ShutdownState state;
+
+	private final ShutdownStatistics statistics;
+
+	private final SymptomClassifier classifier;
+
+	private final QuietShutdownProperties properties;
+
+	private final ShutdownReporter reporter;
+
+	/**
+	 * Create a new endpoint.
+	 * @param state the shutdown state
+	 * @param statistics the counts
+	 * @param classifier the classifier, for its catalogue
+	 * @param properties the configuration
+	 * @param reporter the reporter, for the previous report, or {@code null}
+	 */
+	public QuietShutdownEndpoint(ShutdownState state, ShutdownStatistics statistics, SymptomClassifier classifier,
+			QuietShutdownProperties properties, ShutdownReporter reporter) {
+		this.state = state;
+		this.statistics = statistics;
+		this.classifier = classifier;
+		this.properties = properties;
+		this.reporter = reporter;
+	}
+
+	/**
+	 * Return the state, counts, configuration and previous report.
+	 * @return the endpoint's document
+	 */
+	@ReadOperation
+	public Map<String, Object> quietShutdown() {
+		Map<String, Object> document = ShutdownReport.snapshot(this.state, this.statistics,
+				this.properties.getReport().isShowMessages());
+		document.put("configuration", configuration());
+		document.put("previousShutdown", (this.reporter != null) ? this.reporter.getPrevious() : null);
+		return document;
+	}
+
+	private Map<String, Object> configuration() {
+		Map<String, Object> configuration = new LinkedHashMap<>();
+		configuration.put("signatures", this.classifier.getCatalogue().size());
+		configuration.put("suppressionLevel", this.properties.getSuppression().getLevel().name());
+		configuration.put("drainEnabled", this.properties.getDrain().isEnabled());
+		configuration.put("drainTimeoutMs", this.properties.getDrain().getTimeout().toMillis());
+		Map<String, Long> executorTimeouts = new LinkedHashMap<>();
+		this.properties.getDrain().getExecutorTimeouts().forEach((name, timeout) -> executorTimeouts.put(name, timeout.toMillis()));
+		configuration.put("executorTimeoutsMs", executorTimeouts);
+		configuration.put("deferRegistryClose", this.properties.getMetrics().isDeferRegistryClose());
+		configuration.put("reportFile", (this.reporter != null && this.reporter.getFile() != null)
+				? this.reporter.getFile().getLocation().toString() : null);
+		return configuration;
+	}
+
+}
