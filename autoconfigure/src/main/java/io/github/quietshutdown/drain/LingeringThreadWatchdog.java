@@ -20,9 +20,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+
+import org.springframework.boot.SpringApplication;
 
 import io.github.quietshutdown.ShutdownPhase;
 import io.github.quietshutdown.ShutdownState;
@@ -51,6 +54,15 @@ public final class LingeringThreadWatchdog {
 
 	private final Set<Long> baseline;
 
+	private final Runnable exitHandler;
+
+	private final AtomicBoolean inspected = new AtomicBoolean();
+
+	private volatile boolean closed;
+
+	// The thread that closed the context goes on with its own work.
+	private volatile Thread closingThread;
+
 	/**
 	 * Create a new watchdog that inspects threads when the state reaches
 	 * {@link ShutdownPhase#CLOSED}.
@@ -64,17 +76,57 @@ public final class LingeringThreadWatchdog {
 		this.baseline = startupThreads;
 		this.delay = delay;
 		this.haltAfter = haltAfter;
-		state.onPhase(ShutdownPhase.CLOSED, this::inspect);
+		this.exitHandler = registerExitHandler();
+		state.onPhase(ShutdownPhase.CLOSED, this::contextClosed);
 	}
 
-	void inspect() {
+	// When the JVM exits, Spring Boot's shutdown handlers run after every context has closed
+	// (and web servers are gone): the right moment to look, on the exiting thread.
+	private Runnable registerExitHandler() {
+		try {
+			Runnable handler = () -> {
+				if (this.closed && !this.inspected.getAndSet(true)) {
+					inspect(System.nanoTime(), true);
+				}
+			};
+			SpringApplication.getShutdownHandlers().add(handler);
+			return handler;
+		}
+		catch (IllegalStateException ex) {
+			return null;
+		}
+	}
+
+	private void contextClosed() {
+		this.closed = true;
+		if (isJvmExiting()) {
+			if (this.exitHandler == null && !this.inspected.getAndSet(true)) {
+				inspect(System.nanoTime(), true);
+			}
+			return;
+		}
+		if (this.exitHandler != null) {
+			SpringApplication.getShutdownHandlers().remove(this.exitHandler);
+		}
+		// The closing thread still has work to do (a web server is destroyed after the
+		// beans): look from another thread, so that its threads can end meanwhile.
 		long closedAt = System.nanoTime();
-		boolean exiting = isJvmExiting();
+		this.closingThread = Thread.currentThread();
+		Thread watchdog = new Thread(() -> {
+			if (!this.inspected.getAndSet(true)) {
+				inspect(closedAt, false);
+			}
+		}, "quiet-shutdown-watchdog");
+		watchdog.setDaemon(true);
+		watchdog.start();
+	}
+
+	void inspect(long closedAt, boolean exiting) {
 		List<Thread> lingering = new ArrayList<>();
 		StringBuilder daemons = new StringBuilder();
 		for (Map.Entry<Thread, StackTraceElement[]> entry : Thread.getAllStackTraces().entrySet()) {
 			Thread thread = entry.getKey();
-			if (thread == Thread.currentThread() || this.baseline.contains(thread.getId()) || !thread.isAlive()
+			if (thread == Thread.currentThread() || thread == this.closingThread || this.baseline.contains(thread.getId()) || !thread.isAlive()
 					|| isJvmShutdownMachinery(thread, entry.getValue())) {
 				continue;
 			}
@@ -109,7 +161,7 @@ public final class LingeringThreadWatchdog {
 						+ alive.stream().map(Thread::getName).toList() + " still keep it alive");
 				Runtime.getRuntime().halt(1);
 			}
-		}, "quiet-shutdown-watchdog");
+		}, "quiet-shutdown-halt");
 		timer.setDaemon(true);
 		timer.start();
 	}

@@ -17,13 +17,22 @@ package io.github.quietshutdown.sample;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.scheduling.annotation.EnableAsync;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
- * A small service whose background work keeps using its database while it stops.
+ * A small service whose background work keeps using its database while it stops: a
+ * {@code @Scheduled} poller, a {@code void @Async} writer, a report executor fed by a
+ * producer, and a {@code QueueWorker} audit trail, over H2 and HikariCP.
+ * <p>
+ * Run it and stop it with Ctrl-C, or let {@code --sample.demo.run-for=5s} stop it under load.
+ * Add {@code --quiet-shutdown.enabled=false} to see the same shutdown without the starter.
  *
  * @author Quiet Shutdown authors
  */
 @SpringBootApplication
+@EnableScheduling
+@EnableAsync
 public class SampleApplication {
 
 	public static void main(String[] args) {
