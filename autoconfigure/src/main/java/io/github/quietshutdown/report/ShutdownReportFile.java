@@ -25,13 +25,9 @@ import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 
-import org.springframework.boot.json.JsonParserFactory;
-import org.springframework.boot.json.JsonWriter;
-
 /**
  * The shutdown report as a JSON file, readable by its owner only, written atomically at
- * the end of shutdown and read at the next start. JSON is written and parsed with Spring
- * Boot's own {@link JsonWriter} and {@link JsonParserFactory}.
+ * the end of shutdown and read at the next start, as {@link Json}.
  *
  * @author Quiet Shutdown authors
  */
@@ -81,7 +77,7 @@ public final class ShutdownReportFile {
 		Path temporary = Files.createTempFile(directory, this.location.getFileName().toString(), ".tmp",
 				ownerOnly("rw-------"));
 		try {
-			Files.writeString(temporary, JsonWriter.standard().writeToString(report), StandardCharsets.UTF_8);
+			Files.writeString(temporary, Json.write(report), StandardCharsets.UTF_8);
 			Files.move(temporary, this.location, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
 		}
 		finally {
@@ -98,7 +94,7 @@ public final class ShutdownReportFile {
 			if (!Files.isRegularFile(this.location)) {
 				return null;
 			}
-			return JsonParserFactory.getJsonParser().parseMap(Files.readString(this.location, StandardCharsets.UTF_8));
+			return Json.parseMap(Files.readString(this.location, StandardCharsets.UTF_8));
 		}
 		catch (IOException | RuntimeException ex) {
 			return null;

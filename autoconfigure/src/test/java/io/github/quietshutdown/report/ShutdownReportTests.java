@@ -27,7 +27,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.json.JsonParserFactory;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -71,7 +70,7 @@ class ShutdownReportTests {
 			.containsPattern("duration=\\d+ms");
 		assertThat(output.toString().lines().filter((line) -> line.contains("io.github.quietshutdown")).reduce((first, second) -> second))
 			.hasValue(summary);
-		Map<String, Object> written = JsonParserFactory.getJsonParser().parseMap(read(report));
+		Map<String, Object> written = Json.parseMap(read(report));
 		assertThat(written).containsEntry("phase", "CLOSED");
 		assertThat(written.get("suppressed").toString()).contains("total=3").contains("SQLException=3");
 		assertThat(written.get("tasks").toString()).contains("completed=8").contains("abandoned=0");
@@ -108,6 +107,21 @@ class ShutdownReportTests {
 		runner(report).withPropertyValues("quiet-shutdown.report.file.enabled=false").run((context) -> context.close());
 		assertThat(report).doesNotExist();
 		assertThat(output).contains("Shutdown complete:");
+	}
+
+	@Test
+	void reportFileRoundTripsAwkwardText() throws Exception {
+		ShutdownReportFile file = new ShutdownReportFile(this.temp.resolve("awkward.json"));
+		Map<String, Object> sample = new java.util.LinkedHashMap<>();
+		sample.put("message", "bad {json} \"quoted\", [list], a\\b\nnew line \u00e9");
+		sample.put("origin", "void com.acme.Job.run(java.lang.String, int)");
+		Map<String, Object> report = new java.util.LinkedHashMap<>();
+		report.put("phase", "CLOSED");
+		report.put("closingAt", null);
+		report.put("suppressed", Map.of("total", 3, "byException", Map.of("SQLException", 3)));
+		report.put("samples", java.util.List.of(sample));
+		file.write(report);
+		assertThat(file.read()).isEqualTo(report);
 	}
 
 	@Test

@@ -1,0 +1,109 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.quietshutdown.intercept.logging;
+
+import java.beans.PropertyChangeEvent;
+import java.beans.PropertyChangeListener;
+
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.core.Filter;
+import org.apache.logging.log4j.core.LoggerContext;
+import org.apache.logging.log4j.core.config.Configuration;
+import org.apache.logging.log4j.core.filter.CompositeFilter;
+
+import io.github.quietshutdown.intercept.JvmWideInterceptions;
+import io.github.quietshutdown.intercept.SymptomSuppressor;
+
+/**
+ * Installs a {@link Log4j2SymptomFilter} on the configuration of Log4j2's
+ * {@link LoggerContext} when Log4j2 Core is the Log4j API implementation in use.
+ * <p>
+ * A reconfiguration replaces the configuration, and with it its filters; this installer
+ * listens for configuration changes and adds the filter to the new configuration.
+ *
+ * @author Quiet Shutdown authors
+ */
+public final class Log4j2FilterInstaller extends LoggingFilterInstaller implements PropertyChangeListener {
+
+	private final Log4j2SymptomFilter filter;
+
+	private volatile LoggerContext loggerContext;
+
+	/**
+	 * Create a new installer.
+	 * @param suppressor the suppressor of the context
+	 * @param interceptions where the removal is registered
+	 */
+	public Log4j2FilterInstaller(SymptomSuppressor suppressor, JvmWideInterceptions interceptions) {
+		super(interceptions);
+		this.filter = new Log4j2SymptomFilter(suppressor);
+		this.filter.start();
+	}
+
+	@Override
+	protected boolean install() {
+		if (!(LogManager.getContext(false) instanceof LoggerContext context)) {
+			return false;
+		}
+		this.loggerContext = context;
+		context.removePropertyChangeListener(this);
+		context.addPropertyChangeListener(this);
+		addTo(context.getConfiguration());
+		return true;
+	}
+
+	@Override
+	protected void uninstall() {
+		LoggerContext context = this.loggerContext;
+		if (context != null) {
+			context.removePropertyChangeListener(this);
+			context.getConfiguration().removeFilter(this.filter);
+		}
+	}
+
+	@Override
+	public boolean isInstalled() {
+		LoggerContext context = this.loggerContext;
+		return context != null && contains(context.getConfiguration().getFilter());
+	}
+
+	@Override
+	public void propertyChange(PropertyChangeEvent event) {
+		if (LoggerContext.PROPERTY_CONFIG.equals(event.getPropertyName())
+				&& event.getNewValue() instanceof Configuration configuration) {
+			addTo(configuration);
+		}
+	}
+
+	private synchronized void addTo(Configuration configuration) {
+		if (!contains(configuration.getFilter())) {
+			configuration.addFilter(this.filter);
+		}
+	}
+
+	private boolean contains(Filter candidate) {
+		if (candidate instanceof CompositeFilter composite) {
+			for (Filter filter : composite.getFiltersArray()) {
+				if (filter == this.filter) {
+					return true;
+				}
+			}
+			return false;
+		}
+		return candidate == this.filter;
+	}
+
+}
