@@ -27,6 +27,7 @@ import org.apache.commons.logging.LogFactory;
 
 import org.springframework.boot.SpringApplication;
 
+import io.github.quietshutdown.JvmExit;
 import io.github.quietshutdown.ShutdownPhase;
 import io.github.quietshutdown.ShutdownState;
 
@@ -99,7 +100,7 @@ public final class LingeringThreadWatchdog {
 
 	private void contextClosed() {
 		this.closed = true;
-		if (isJvmExiting()) {
+		if (JvmExit.isExiting()) {
 			if (this.exitHandler == null && !this.inspected.getAndSet(true)) {
 				inspect(System.nanoTime(), true);
 			}
@@ -217,20 +218,6 @@ public final class LingeringThreadWatchdog {
 		}
 		if (stack.length > STACK_DEPTH) {
 			report.append("\n\t... ").append(stack.length - STACK_DEPTH).append(" more");
-		}
-	}
-
-	// Registering a hook is refused once the JVM has begun to exit.
-	private static boolean isJvmExiting() {
-		Thread probe = new Thread(() -> {
-		});
-		try {
-			Runtime.getRuntime().addShutdownHook(probe);
-			Runtime.getRuntime().removeShutdownHook(probe);
-			return false;
-		}
-		catch (IllegalStateException ex) {
-			return true;
 		}
 	}
 

@@ -26,6 +26,8 @@ import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.beans.factory.support.DefaultSingletonBeanRegistry;
 
+import io.github.quietshutdown.JvmExit;
+
 /**
  * Releases what an application context installed JVM-wide (the default uncaught-exception
  * handler, the logging filters) once the context has closed, so that nothing leaks into the
@@ -59,7 +61,7 @@ public final class JvmWideInterceptions implements BeanFactoryPostProcessor {
 	 * Create a new instance that keeps its interceptions when the JVM is exiting.
 	 */
 	public JvmWideInterceptions() {
-		this(JvmWideInterceptions::isJvmExiting);
+		this(JvmExit::isExiting);
 	}
 
 	/**
@@ -98,24 +100,6 @@ public final class JvmWideInterceptions implements BeanFactoryPostProcessor {
 			catch (RuntimeException ex) {
 				logger.warn("Failed to release a JVM-wide shutdown symptom interception", ex);
 			}
-		}
-	}
-
-	/**
-	 * Whether the JVM is exiting, that is its shutdown hooks are running.
-	 * @return {@code true} once the JVM has begun to exit
-	 */
-	public static boolean isJvmExiting() {
-		// The JDK offers no query; registering a hook is refused once shutdown has begun.
-		Thread probe = new Thread(() -> {
-		}, "quiet-shutdown-exit-probe");
-		try {
-			Runtime.getRuntime().addShutdownHook(probe);
-			Runtime.getRuntime().removeShutdownHook(probe);
-			return false;
-		}
-		catch (IllegalStateException ex) {
-			return true;
 		}
 	}
 

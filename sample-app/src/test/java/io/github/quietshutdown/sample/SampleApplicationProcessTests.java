@@ -15,14 +15,11 @@
  */
 package io.github.quietshutdown.sample;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,8 +27,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -42,6 +37,8 @@ import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.json.JsonParserFactory;
+
+import io.github.quietshutdown.process.ProcessOutput;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -153,7 +150,7 @@ class SampleApplicationProcessTests {
 	}
 
 	/**
-	 * A running sample application and its output, waited on without polling.
+	 * A running sample application and its output.
 	 */
 	static final class Run {
 
@@ -161,19 +158,11 @@ class SampleApplicationProcessTests {
 
 		final Process process;
 
-		private final List<String> lines = new ArrayList<>();
-
-		private final ReentrantLock lock = new ReentrantLock();
-
-		private final Condition changed = this.lock.newCondition();
-
-		private boolean ended;
+		private final ProcessOutput output;
 
 		private Run(Process process) {
 			this.process = process;
-			Thread reader = new Thread(this::read, "sample-output");
-			reader.setDaemon(true);
-			reader.start();
+			this.output = ProcessOutput.of(process);
 		}
 
 		static Run start(String... arguments) throws IOException {
@@ -183,50 +172,8 @@ class SampleApplicationProcessTests {
 			return new Run(new ProcessBuilder(command).redirectErrorStream(true).start());
 		}
 
-		private void read() {
-			try (BufferedReader reader = new BufferedReader(
-					new InputStreamReader(this.process.getInputStream(), StandardCharsets.UTF_8))) {
-				for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-					signal(line);
-				}
-			}
-			catch (IOException ex) {
-				signal(null);
-			}
-			signal(null);
-		}
-
-		private void signal(String line) {
-			this.lock.lock();
-			try {
-				if (line != null) {
-					this.lines.add(line);
-				}
-				else {
-					this.ended = true;
-				}
-				this.changed.signalAll();
-			}
-			finally {
-				this.lock.unlock();
-			}
-		}
-
 		boolean awaitLine(Predicate<String> matcher) throws InterruptedException {
-			long remaining = TIMEOUT.toNanos();
-			this.lock.lock();
-			try {
-				while (this.lines.stream().noneMatch(matcher)) {
-					if (this.ended || remaining <= 0) {
-						return false;
-					}
-					remaining = this.changed.awaitNanos(remaining);
-				}
-				return true;
-			}
-			finally {
-				this.lock.unlock();
-			}
+			return this.output.awaitLine(matcher, TIMEOUT);
 		}
 
 		int awaitPort() throws InterruptedException {
@@ -237,27 +184,11 @@ class SampleApplicationProcessTests {
 		}
 
 		boolean awaitEnd() throws InterruptedException {
-			long remaining = TIMEOUT.toNanos();
-			this.lock.lock();
-			try {
-				while (!this.ended && remaining > 0) {
-					remaining = this.changed.awaitNanos(remaining);
-				}
-				return this.ended;
-			}
-			finally {
-				this.lock.unlock();
-			}
+			return this.output.awaitEnd(TIMEOUT);
 		}
 
 		String text() {
-			this.lock.lock();
-			try {
-				return String.join("\n", this.lines);
-			}
-			finally {
-				this.lock.unlock();
-			}
+			return this.output.text();
 		}
 
 	}
