@@ -26,16 +26,21 @@ import io.github.quietshutdown.report.ShutdownStatistics.TaskOutcome;
  * @param task the task or item itself: the runnable as the executor's decorators left it,
  * or the item offered to a {@link QueueWorker}
  * @param description the task's {@code toString()}
- * @param age time since the task was accepted
+ * @param age time since the task was accepted or, for a task accepted before shutdown
+ * began, time since shutdown began (the task is at least that old)
  * @param outcome {@link TaskOutcome#ABANDONED} if it was accepted and then dropped, or
  * {@link TaskOutcome#REJECTED} if it was refused after shutdown began
+ * @param acceptedBeforeShutdown whether the task was accepted before shutdown began, in
+ * which case {@code age} is a lower bound
  * @author Quiet Shutdown authors
  */
-public record AbandonedTask(String source, Object task, String description, Duration age, TaskOutcome outcome) {
+public record AbandonedTask(String source, Object task, String description, Duration age, TaskOutcome outcome,
+		boolean acceptedBeforeShutdown) {
 
 	@Override
 	public String toString() {
-		return this.description + " (" + this.outcome.tagValue() + ", age " + this.age.toMillis() + " ms)";
+		return this.description + " (" + this.outcome.tagValue() + ", age " + (this.acceptedBeforeShutdown ? "≥ " : "")
+				+ this.age.toMillis() + " ms)";
 	}
 
 }

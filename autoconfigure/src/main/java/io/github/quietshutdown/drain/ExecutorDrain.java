@@ -177,7 +177,7 @@ public final class ExecutorDrain implements SmartLifecycle {
 		for (Runnable task : queued) {
 			AbandonedTask dropped = QuietTaskDecorator.abandon(task, reason);
 			abandoned.add((dropped != null) ? dropped : new AbandonedTask(executor.name(), task, task.toString(),
-					Duration.ZERO, ShutdownStatistics.TaskOutcome.ABANDONED));
+					executor.tracker().timeSinceShutdownBegan(), ShutdownStatistics.TaskOutcome.ABANDONED, true));
 		}
 		executor.tracker().reportDropped(abandoned, reason);
 		long stuck = executor.tracker().getPending();

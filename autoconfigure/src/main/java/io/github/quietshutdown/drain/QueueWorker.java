@@ -275,7 +275,7 @@ public final class QueueWorker<T> implements SmartLifecycle, BeanNameAware, Appl
 
 		AbandonedTask abandoned(String source, TaskOutcome outcome) {
 			return new AbandonedTask(source, this.value, String.valueOf(this.value),
-					Duration.ofNanos(System.nanoTime() - this.offeredAt), outcome);
+					Duration.ofNanos(System.nanoTime() - this.offeredAt), outcome, false);
 		}
 
 	}

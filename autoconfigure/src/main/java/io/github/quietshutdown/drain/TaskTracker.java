@@ -17,7 +17,6 @@ package io.github.quietshutdown.drain;
 
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -48,7 +47,11 @@ public final class TaskTracker {
 
 	private final AbandonedTaskReporter reporter;
 
-	private final AtomicLong pending = new AtomicLong();
+	// Two adders rather than one atomic counter: the submitting and the running threads
+	// increment different cells instead of fighting over one cache line.
+	private final LongAdder accepted = new LongAdder();
+
+	private final LongAdder released = new LongAdder();
 
 	private final ReentrantLock lock = new ReentrantLock();
 
@@ -89,7 +92,19 @@ public final class TaskTracker {
 	 * @return the pending count
 	 */
 	public long getPending() {
-		return this.pending.get();
+		// Released first: a task accepted between the two reads makes the estimate larger,
+		// never smaller, so the drain never ends early.
+		long released = this.released.sum();
+		return this.accepted.sum() - released;
+	}
+
+	/**
+	 * Return the time since shutdown began, or zero if it has not.
+	 * @return the time since the state entered CLOSING
+	 */
+	public java.time.Duration timeSinceShutdownBegan() {
+		java.time.Instant closing = this.state.getEntered(io.github.quietshutdown.ShutdownPhase.CLOSING);
+		return (closing != null) ? java.time.Duration.between(closing, java.time.Instant.now()) : java.time.Duration.ZERO;
 	}
 
 	/**
@@ -97,7 +112,7 @@ public final class TaskTracker {
 	 */
 	public void accepted() {
 		if (!this.scheduler) {
-			this.pending.incrementAndGet();
+			this.accepted.increment();
 		}
 	}
 
@@ -106,7 +121,7 @@ public final class TaskTracker {
 	 */
 	public void started() {
 		if (this.scheduler) {
-			this.pending.incrementAndGet();
+			this.accepted.increment();
 		}
 	}
 
@@ -158,7 +173,8 @@ public final class TaskTracker {
 	}
 
 	private void release() {
-		if (this.pending.decrementAndGet() <= 0 && this.draining) {
+		this.released.increment();
+		if (this.draining && getPending() <= 0) {
 			this.lock.lock();
 			try {
 				this.idle.signalAll();
@@ -181,7 +197,7 @@ public final class TaskTracker {
 		this.lock.lock();
 		try {
 			long remaining = deadlineNanos - System.nanoTime();
-			while (this.pending.get() > 0) {
+			while (getPending() > 0) {
 				if (remaining <= 0) {
 					return false;
 				}

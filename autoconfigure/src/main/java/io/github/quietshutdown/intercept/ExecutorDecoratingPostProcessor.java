@@ -90,7 +90,21 @@ public final class ExecutorDecoratingPostProcessor implements BeanPostProcessor 
 		TaskDecorator quiet = this.quietDecorators.apply(beanName, bean);
 		// CompositeTaskDecorator applies in list order: the last one is the outermost.
 		setTaskDecorator(bean, (existing != null) ? new CompositeTaskDecorator(List.of(existing, quiet)) : quiet);
+		if (bean instanceof ThreadPoolTaskExecutor) {
+			replaceDecoratedTaskMap(bean, beanName);
+		}
 		return bean;
+	}
+
+	// See OriginalTaskMap. Left as it is, with a debug line, if the field is not there.
+	private static void replaceDecoratedTaskMap(Object executor, String beanName) {
+		Field field = ReflectionUtils.findField(ThreadPoolTaskExecutor.class, "decoratedTaskMap", java.util.Map.class);
+		if (field == null) {
+			logger.debug("ThreadPoolTaskExecutor '" + beanName + "' keeps Spring's decorated-task map");
+			return;
+		}
+		ReflectionUtils.makeAccessible(field);
+		ReflectionUtils.setField(field, executor, new OriginalTaskMap());
 	}
 
 	@Override

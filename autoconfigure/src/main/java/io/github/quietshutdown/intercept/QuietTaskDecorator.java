@@ -122,19 +122,25 @@ public final class QuietTaskDecorator implements TaskDecorator {
 
 		private final QuietTaskDecorator decorator;
 
+		// Zero for tasks accepted before shutdown began: the clock is read only during
+		// shutdown, to keep it off the normal path.
 		private final long acceptedAt;
 
 		// Written and read by the thread that runs the task, or by the caller a rejection
 		// handler ran it on.
 		private boolean started;
 
+		// The task as submitted, before any decorator: see OriginalTaskMap.
+		Object original;
+
 		private volatile int dropped;
 
 		QuietRunnable(Runnable delegate, QuietTaskDecorator decorator) {
 			this.delegate = delegate;
 			this.decorator = decorator;
-			this.acceptedAt = System.nanoTime();
-			decorator.tracker.accepted();
+			TaskTracker tracker = decorator.tracker;
+			this.acceptedAt = tracker.isShuttingDown() ? System.nanoTime() : 0L;
+			tracker.accepted();
 		}
 
 		@Override
@@ -184,11 +190,17 @@ public final class QuietTaskDecorator implements TaskDecorator {
 			if (this.delegate instanceof Future<?> future) {
 				future.cancel(false);
 			}
+			if (this.original != this.delegate && this.original instanceof Future<?> future) {
+				future.cancel(false);
+			}
 		}
 
 		private AbandonedTask describe(TaskOutcome outcome) {
-			return new AbandonedTask(this.decorator.executorName, this.delegate, this.delegate.toString(),
-					Duration.ofNanos(System.nanoTime() - this.acceptedAt), outcome);
+			boolean beforeShutdown = this.acceptedAt == 0L;
+			Duration age = beforeShutdown ? this.decorator.tracker.timeSinceShutdownBegan()
+					: Duration.ofNanos(System.nanoTime() - this.acceptedAt);
+			return new AbandonedTask(this.decorator.executorName, this.delegate, this.delegate.toString(), age, outcome,
+					beforeShutdown);
 		}
 
 		@Override

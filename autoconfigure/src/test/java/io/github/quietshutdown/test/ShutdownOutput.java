@@ -81,4 +81,22 @@ public final class ShutdownOutput {
 		return count;
 	}
 
+	/**
+	 * Assert that a text occurs exactly the given number of times, once the output has
+	 * settled: a thread killed by an uncaught exception is printed by the JDK after its
+	 * executor has terminated, so the line may come after {@code close()} has returned. Waits
+	 * at most ten seconds for the count to be reached, then checks it is not exceeded.
+	 * @param output the captured output
+	 * @param text the text
+	 * @param expected the exact number of occurrences
+	 */
+	public static void assertOccurrences(CapturedOutput output, String text, int expected) {
+		org.awaitility.Awaitility.await()
+			.dontCatchUncaughtExceptions()
+			.atMost(java.time.Duration.ofSeconds(10))
+			.until(() -> occurrences(output, text) >= expected);
+		org.assertj.core.api.Assertions.assertThat(occurrences(output, text)).as("occurrences of '%s'", text)
+			.isEqualTo(expected);
+	}
+
 }

@@ -48,6 +48,7 @@ import static io.github.quietshutdown.test.ShutdownOutput.ASYNC_ERROR;
 import static io.github.quietshutdown.test.ShutdownOutput.FOREIGN_RECORD;
 import static io.github.quietshutdown.test.ShutdownOutput.RAW_THREAD_DIED;
 import static io.github.quietshutdown.test.ShutdownOutput.assertNoSymptomOutput;
+import static io.github.quietshutdown.test.ShutdownOutput.assertOccurrences;
 import static io.github.quietshutdown.test.ShutdownOutput.occurrences;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -152,9 +153,9 @@ class VirtualThreadShutdownRoadsTests {
 		context.close();
 		assertThat(statistics.getSuppressedTotal()).isZero();
 		assertThat(occurrences(output, "Ignoring scheduled task exception after shutdown")).isEqualTo(2);
-		assertThat(occurrences(output, ASYNC_ERROR)).isEqualTo(2);
-		assertThat(occurrences(output, RAW_THREAD_DIED)).isEqualTo(2);
-		assertThat(occurrences(output, FOREIGN_RECORD)).isEqualTo(2);
+		assertOccurrences(output, ASYNC_ERROR, 2);
+		assertOccurrences(output, RAW_THREAD_DIED, 2);
+		assertOccurrences(output, FOREIGN_RECORD, 2);
 		assertThat(output).contains("java.lang.IllegalArgumentException: boom-THREAD-iae")
 			.contains("java.lang.Error: boom-SCHEDULED-error");
 	}

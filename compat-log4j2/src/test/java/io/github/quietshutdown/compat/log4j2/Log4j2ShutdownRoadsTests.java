@@ -52,6 +52,7 @@ import io.github.quietshutdown.test.SignallingHikariDataSource;
 import static io.github.quietshutdown.test.ShutdownOutput.FOREIGN_RECORD;
 import static io.github.quietshutdown.test.ShutdownOutput.SCHEDULED_ERROR;
 import static io.github.quietshutdown.test.ShutdownOutput.assertNoSymptomOutput;
+import static io.github.quietshutdown.test.ShutdownOutput.assertOccurrences;
 import static io.github.quietshutdown.test.ShutdownOutput.occurrences;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -125,8 +126,8 @@ class Log4j2ShutdownRoadsTests {
 		roads.afterPoolClosed(Road.SCHEDULED, Failure.throwing(() -> new NullPointerException("boom-scheduled")));
 		context.close();
 		assertThat(statistics.getSuppressedTotal()).isZero();
-		assertThat(occurrences(output, FOREIGN_RECORD)).isEqualTo(1);
-		assertThat(occurrences(output, SCHEDULED_ERROR)).isEqualTo(1);
+		assertOccurrences(output, FOREIGN_RECORD, 1);
+		assertOccurrences(output, SCHEDULED_ERROR, 1);
 		assertThat(output).contains("java.lang.IllegalArgumentException: boom-logged")
 			.contains("java.lang.NullPointerException: boom-scheduled")
 			.contains("\tat ");
