@@ -135,6 +135,7 @@ public final class ExecutorDrain implements SmartLifecycle {
 				if (draining.done) {
 					continue;
 				}
+				abandonOneShots(draining, draining.deadline - System.nanoTime(), "scheduled to run after the drain deadline");
 				if (draining.executor.tracker().awaitIdle(draining.deadline)) {
 					Duration took = Duration.ofNanos(System.nanoTime() - start);
 					this.statistics.recordDrain(draining.executor.name(), took);
@@ -180,11 +181,26 @@ public final class ExecutorDrain implements SmartLifecycle {
 					executor.tracker().timeSinceShutdownBegan(), ShutdownStatistics.TaskOutcome.ABANDONED, true));
 		}
 		executor.tracker().reportDropped(abandoned, reason);
+		abandonOneShots(draining, 0, "not yet due at the drain deadline");
 		long stuck = executor.tracker().getPending();
 		if (stuck > 0) {
 			logger.warn("'" + executor.name() + "': " + stuck + " task(s) still running after the drain deadline"
 					+ stuckThreads(executor.executor()));
 		}
+	}
+
+	// A scheduler's one-shot task that will not be due before the deadline cannot finish in
+	// time: report it now rather than wait for the deadline.
+	private static void abandonOneShots(Draining draining, long horizonNanos, String reason) {
+		TaskTracker tracker = draining.executor.tracker();
+		List<AbandonedTask> abandoned = new ArrayList<>();
+		for (TaskTracker.OneShot task : tracker.oneShotsDueAfter(horizonNanos)) {
+			AbandonedTask dropped = QuietTaskDecorator.abandon((Runnable) task, reason);
+			if (dropped != null) {
+				abandoned.add(dropped);
+			}
+		}
+		tracker.reportDropped(abandoned, reason);
 	}
 
 	private static ThreadPoolExecutor threadPool(Object executor) {

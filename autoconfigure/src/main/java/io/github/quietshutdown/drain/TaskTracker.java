@@ -16,6 +16,9 @@
 package io.github.quietshutdown.drain;
 
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.Condition;
@@ -47,6 +50,8 @@ public final class TaskTracker {
 
 	private final AbandonedTaskReporter reporter;
 
+	private final BooleanSupplier intakeStopped;
+
 	// Two adders rather than one atomic counter: the submitting and the running threads
 	// increment different cells instead of fighting over one cache line.
 	private final LongAdder accepted = new LongAdder();
@@ -59,6 +64,9 @@ public final class TaskTracker {
 
 	private volatile boolean draining;
 
+	// One-shot tasks of a scheduler, waiting for their time: pending like executor tasks.
+	private final Set<OneShot> oneShots = ConcurrentHashMap.newKeySet();
+
 	/**
 	 * Create a new tracker.
 	 * @param name the executor bean name
@@ -69,6 +77,21 @@ public final class TaskTracker {
 	 */
 	public TaskTracker(String name, boolean scheduler, ShutdownState state, ShutdownStatistics statistics,
 			AbandonedTaskReporter reporter) {
+		this(name, scheduler, state, statistics, reporter, () -> false);
+	}
+
+	/**
+	 * Create a new tracker.
+	 * @param name the executor bean name
+	 * @param scheduler whether the executor is a scheduler
+	 * @param state the shutdown state
+	 * @param statistics where outcomes are counted
+	 * @param reporter where rejected tasks are reported
+	 * @param intakeStopped whether the executor refuses new tasks now
+	 */
+	public TaskTracker(String name, boolean scheduler, ShutdownState state, ShutdownStatistics statistics,
+			AbandonedTaskReporter reporter, BooleanSupplier intakeStopped) {
+		this.intakeStopped = intakeStopped;
 		this.name = name;
 		this.scheduler = scheduler;
 		this.state = state;
@@ -117,6 +140,46 @@ public final class TaskTracker {
 	}
 
 	/**
+	 * Called when a one-shot task is scheduled on a scheduler: it is pending until it has
+	 * run or been abandoned.
+	 * @param task the task
+	 */
+	public void acceptedOneShot(OneShot task) {
+		this.accepted.increment();
+		this.oneShots.add(task);
+	}
+
+	/**
+	 * Called when a one-shot task has run, normally or not.
+	 * @param task the task
+	 */
+	public void finishedOneShot(OneShot task) {
+		if (this.state.isShuttingDown()) {
+			this.completed.increment();
+		}
+		releasedOneShot(task);
+	}
+
+	/**
+	 * Called when a one-shot task will never run.
+	 * @param task the task
+	 */
+	public void releasedOneShot(OneShot task) {
+		if (this.oneShots.remove(task)) {
+			release();
+		}
+	}
+
+	/**
+	 * Return the one-shot tasks that will not be due within the given time.
+	 * @param horizonNanos the time from now, in nanoseconds
+	 * @return the tasks due later
+	 */
+	public List<OneShot> oneShotsDueAfter(long horizonNanos) {
+		return this.oneShots.stream().filter((task) -> task.remainingDelayNanos() > horizonNanos).toList();
+	}
+
+	/**
 	 * Called when a task starts running.
 	 */
 	public void started() {
@@ -162,6 +225,14 @@ public final class TaskTracker {
 	 */
 	public void reportDropped(List<AbandonedTask> tasks, String reason) {
 		this.reporter.report(this.name, reason, tasks);
+	}
+
+	/**
+	 * Whether the executor refuses new tasks now (a scheduler shut down at close).
+	 * @return {@code true} if new tasks will be rejected
+	 */
+	public boolean isIntakeStopped() {
+		return this.intakeStopped.getAsBoolean();
 	}
 
 	/**
@@ -219,6 +290,19 @@ public final class TaskTracker {
 	 */
 	public boolean awaitIdle(long timeout, TimeUnit unit) throws InterruptedException {
 		return awaitIdle(System.nanoTime() + unit.toNanos(timeout));
+	}
+
+	/**
+	 * A task scheduled to run once, later.
+	 */
+	public interface OneShot {
+
+		/**
+		 * Return the time until the task is due.
+		 * @return the remaining delay in nanoseconds, zero or less if due
+		 */
+		long remainingDelayNanos();
+
 	}
 
 }

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.scheduling.TaskScheduler;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 
 import io.github.quietshutdown.ShutdownState;
 import io.github.quietshutdown.report.ShutdownStatistics;
@@ -62,9 +63,18 @@ public final class TrackedExecutors {
 	 */
 	public synchronized TaskTracker register(String name, Object executor) {
 		TaskTracker tracker = new TaskTracker(name, executor instanceof TaskScheduler, this.state, this.statistics,
-				this.reporter);
+				this.reporter, () -> isShutDown(executor));
 		this.executors.put(name, new TrackedExecutor(name, executor, tracker));
 		return tracker;
+	}
+
+	private static boolean isShutDown(Object executor) {
+		try {
+			return executor instanceof ThreadPoolTaskScheduler scheduler && scheduler.getScheduledThreadPoolExecutor().isShutdown();
+		}
+		catch (IllegalStateException ex) {
+			return false;
+		}
 	}
 
 	/**

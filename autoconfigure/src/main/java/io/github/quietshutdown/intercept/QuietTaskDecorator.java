@@ -16,8 +16,10 @@
 package io.github.quietshutdown.intercept;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.Future;
+import java.util.concurrent.RunnableScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 
@@ -99,12 +101,46 @@ public final class QuietTaskDecorator implements TaskDecorator {
 	 * already dropped
 	 */
 	public static AbandonedTask abandon(Runnable task, String reason) {
-		if (task instanceof QuietRunnable quiet && quiet.markDropped()) {
+		if (task instanceof QuietRunnable quiet && !quiet.started && quiet.markDropped()) {
+			// Described before it is cancelled, which changes what a future says of itself.
+			AbandonedTask abandoned = quiet.describe(TaskOutcome.ABANDONED);
 			quiet.cancelDelegate();
-			quiet.decorator.tracker.discarded();
-			return quiet.describe(TaskOutcome.ABANDONED);
+			if (quiet.oneShot) {
+				quiet.decorator.tracker.releasedOneShot(quiet);
+			}
+			else {
+				quiet.decorator.tracker.discarded();
+			}
+			return abandoned;
 		}
 		return null;
+	}
+
+	/**
+	 * Describe a task by the application's own task inside the JDK's and Spring's wrappers:
+	 * {@code FutureTask[..., task = ...]}, {@code RunnableAdapter[Wrapped task = ...]},
+	 * {@code DelegatingErrorHandlingRunnable for ...}.
+	 * @param task the task
+	 * @return the description
+	 */
+	static String describeTask(Object task) {
+		String text = String.valueOf(task);
+		int wrapped = text.lastIndexOf("Wrapped task = ");
+		int start = (wrapped >= 0) ? wrapped + "Wrapped task = ".length()
+				: (text.contains("[Not completed, task = ") ? text.indexOf("task = ") + "task = ".length() : -1);
+		if (start >= 0) {
+			// As many ']' close the wrappers as '[' opened before the task.
+			int open = 0;
+			for (int i = 0; i < start; i++) {
+				open += (text.charAt(i) == '[') ? 1 : ((text.charAt(i) == ']') ? -1 : 0);
+			}
+			text = text.substring(start);
+			while (open-- > 0 && text.endsWith("]")) {
+				text = text.substring(0, text.length() - 1);
+			}
+		}
+		String errorHandling = "DelegatingErrorHandlingRunnable for ";
+		return text.startsWith(errorHandling) ? text.substring(errorHandling.length()) : text;
 	}
 
 	/**
@@ -113,10 +149,13 @@ public final class QuietTaskDecorator implements TaskDecorator {
 	 * Spring's {@code ExecutorConfigurationSupport} cancels every remaining task that is a
 	 * {@code Future}. It supports nothing else of {@code Future}.
 	 */
-	static final class QuietRunnable implements Runnable, Future<Void> {
+	static final class QuietRunnable implements Runnable, Future<Void>, TaskTracker.OneShot {
 
 		private static final AtomicIntegerFieldUpdater<QuietRunnable> DROPPED = AtomicIntegerFieldUpdater
 			.newUpdater(QuietRunnable.class, "dropped");
+
+		// For one-shots only: the run and the drain race for the task, and one of them wins.
+		private static final int RUNNING = 2;
 
 		private final Runnable delegate;
 
@@ -133,6 +172,9 @@ public final class QuietTaskDecorator implements TaskDecorator {
 		// The task as submitted, before any decorator: see OriginalTaskMap.
 		Object original;
 
+		// A scheduler's task that runs once, later: pending from now until it has run.
+		private final boolean oneShot;
+
 		private volatile int dropped;
 
 		QuietRunnable(Runnable delegate, QuietTaskDecorator decorator) {
@@ -140,14 +182,39 @@ public final class QuietTaskDecorator implements TaskDecorator {
 			this.decorator = decorator;
 			TaskTracker tracker = decorator.tracker;
 			this.acceptedAt = tracker.isShuttingDown() ? System.nanoTime() : 0L;
-			tracker.accepted();
+			boolean once = delegate instanceof RunnableScheduledFuture<?> scheduled && !scheduled.isPeriodic();
+			if (once && tracker.isIntakeStopped()) {
+				// The scheduler has shut down: it is about to refuse this task to its caller.
+				this.oneShot = false;
+				this.dropped = 1;
+				tracker.reportDropped(List.of(describe(TaskOutcome.REJECTED)), "rejected by the scheduler after shutdown began");
+				return;
+			}
+			this.oneShot = once;
+			if (once) {
+				tracker.acceptedOneShot(this);
+			}
+			else {
+				tracker.accepted();
+			}
+		}
+
+		@Override
+		public long remainingDelayNanos() {
+			return ((RunnableScheduledFuture<?>) this.delegate).getDelay(TimeUnit.NANOSECONDS);
 		}
 
 		@Override
 		public void run() {
 			TaskTracker tracker = this.decorator.tracker;
+			if (this.oneShot && !DROPPED.compareAndSet(this, 0, RUNNING)) {
+				// Abandoned at the drain deadline, just as it came due.
+				return;
+			}
 			this.started = true;
-			tracker.started();
+			if (!this.oneShot) {
+				tracker.started();
+			}
 			try {
 				this.delegate.run();
 			}
@@ -157,7 +224,12 @@ public final class QuietTaskDecorator implements TaskDecorator {
 				}
 			}
 			finally {
-				tracker.finished();
+				if (this.oneShot) {
+					tracker.finishedOneShot(this);
+				}
+				else {
+					tracker.finished();
+				}
 			}
 		}
 
@@ -199,18 +271,18 @@ public final class QuietTaskDecorator implements TaskDecorator {
 			boolean beforeShutdown = this.acceptedAt == 0L;
 			Duration age = beforeShutdown ? this.decorator.tracker.timeSinceShutdownBegan()
 					: Duration.ofNanos(System.nanoTime() - this.acceptedAt);
-			return new AbandonedTask(this.decorator.executorName, this.delegate, this.delegate.toString(), age, outcome,
+			return new AbandonedTask(this.decorator.executorName, this.delegate, describeTask(this.delegate), age, outcome,
 					beforeShutdown);
 		}
 
 		@Override
 		public boolean isCancelled() {
-			return this.dropped != 0;
+			return this.dropped == 1;
 		}
 
 		@Override
 		public boolean isDone() {
-			return this.dropped != 0;
+			return this.dropped == 1;
 		}
 
 		@Override
