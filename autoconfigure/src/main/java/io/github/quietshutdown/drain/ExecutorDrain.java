@@ -135,7 +135,8 @@ public final class ExecutorDrain implements SmartLifecycle {
 				if (draining.done) {
 					continue;
 				}
-				abandonOneShots(draining, draining.deadline - System.nanoTime(), "scheduled to run after the drain deadline");
+				abandonOneShots(draining.executor.tracker(), draining.deadline - System.nanoTime(),
+						"scheduled to run after the drain deadline, or dropped by the executor");
 				if (draining.executor.tracker().awaitIdle(draining.deadline)) {
 					Duration took = Duration.ofNanos(System.nanoTime() - start);
 					this.statistics.recordDrain(draining.executor.name(), took);
@@ -181,7 +182,7 @@ public final class ExecutorDrain implements SmartLifecycle {
 					executor.tracker().timeSinceShutdownBegan(), ShutdownStatistics.TaskOutcome.ABANDONED, true));
 		}
 		executor.tracker().reportDropped(abandoned, reason);
-		abandonOneShots(draining, 0, "not yet due at the drain deadline");
+		abandonOneShots(draining.executor.tracker(), Long.MIN_VALUE, "not run by the drain deadline");
 		long stuck = executor.tracker().getPending();
 		if (stuck > 0) {
 			logger.warn("'" + executor.name() + "': " + stuck + " task(s) still running after the drain deadline"
@@ -191,10 +192,9 @@ public final class ExecutorDrain implements SmartLifecycle {
 
 	// A scheduler's one-shot task that will not be due before the deadline cannot finish in
 	// time: report it now rather than wait for the deadline.
-	private static void abandonOneShots(Draining draining, long horizonNanos, String reason) {
-		TaskTracker tracker = draining.executor.tracker();
+	static void abandonOneShots(TaskTracker tracker, long horizonNanos, String reason) {
 		List<AbandonedTask> abandoned = new ArrayList<>();
-		for (TaskTracker.OneShot task : tracker.oneShotsDueAfter(horizonNanos)) {
+		for (TaskTracker.OneShot task : tracker.oneShotsNotRunWithin(horizonNanos)) {
 			AbandonedTask dropped = QuietTaskDecorator.abandon((Runnable) task, reason);
 			if (dropped != null) {
 				abandoned.add(dropped);

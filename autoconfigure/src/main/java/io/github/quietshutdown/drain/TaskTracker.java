@@ -171,12 +171,24 @@ public final class TaskTracker {
 	}
 
 	/**
-	 * Return the one-shot tasks that will not be due within the given time.
-	 * @param horizonNanos the time from now, in nanoseconds
-	 * @return the tasks due later
+	 * Return the one-shot tasks that will not run within the given time: due later, or
+	 * already dropped by the executor (a task queued as the executor shut down is cancelled
+	 * by it without a word to its caller).
+	 * @param horizonNanos the time from now, in nanoseconds; {@link Long#MIN_VALUE} for all
+	 * @return the tasks that will not run in time
 	 */
-	public List<OneShot> oneShotsDueAfter(long horizonNanos) {
-		return this.oneShots.stream().filter((task) -> task.remainingDelayNanos() > horizonNanos).toList();
+	public List<OneShot> oneShotsNotRunWithin(long horizonNanos) {
+		return this.oneShots.stream()
+			.filter((task) -> task.isDroppedByExecutor() || task.remainingDelayNanos() > horizonNanos)
+			.toList();
+	}
+
+	/**
+	 * Remember the descriptions of the pending one-shot tasks: called when shutdown begins,
+	 * before any executor has shut down.
+	 */
+	public void rememberOneShotDescriptions() {
+		this.oneShots.forEach(OneShot::rememberDescription);
 	}
 
 	/**
@@ -302,6 +314,18 @@ public final class TaskTracker {
 		 * @return the remaining delay in nanoseconds, zero or less if due
 		 */
 		long remainingDelayNanos();
+
+		/**
+		 * Whether the executor has cancelled the task without running it.
+		 * @return {@code true} if it will never run
+		 */
+		boolean isDroppedByExecutor();
+
+		/**
+		 * Remember what the task is, while its future still says so: once cancelled, a
+		 * future no longer describes its task.
+		 */
+		void rememberDescription();
 
 	}
 

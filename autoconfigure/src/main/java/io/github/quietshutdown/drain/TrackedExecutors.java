@@ -53,6 +53,13 @@ public final class TrackedExecutors {
 		this.state = state;
 		this.statistics = statistics;
 		this.reporter = reporter;
+		// Whatever one-shot task is still pending once every bean is destroyed will never
+		// run: Spring's shutdownNow() dropped it, or the drain was off.
+		state.onPhase(io.github.quietshutdown.ShutdownPhase.CLOSING,
+				() -> getAll().forEach((executor) -> executor.tracker().rememberOneShotDescriptions()));
+		state.onPhase(io.github.quietshutdown.ShutdownPhase.CLOSED, -1, () -> getAll()
+			.forEach((executor) -> ExecutorDrain.abandonOneShots(executor.tracker(), Long.MIN_VALUE,
+					"dropped when the scheduler shut down")));
 	}
 
 	/**

@@ -175,6 +175,9 @@ public final class QuietTaskDecorator implements TaskDecorator {
 		// A scheduler's task that runs once, later: pending from now until it has run.
 		private final boolean oneShot;
 
+		// For one-shots, taken when shutdown begins: see rememberDescription().
+		private volatile String description;
+
 		private volatile int dropped;
 
 		QuietRunnable(Runnable delegate, QuietTaskDecorator decorator) {
@@ -192,6 +195,9 @@ public final class QuietTaskDecorator implements TaskDecorator {
 			}
 			this.oneShot = once;
 			if (once) {
+				if (this.acceptedAt != 0L) {
+					rememberDescription();
+				}
 				tracker.acceptedOneShot(this);
 			}
 			else {
@@ -202,6 +208,18 @@ public final class QuietTaskDecorator implements TaskDecorator {
 		@Override
 		public long remainingDelayNanos() {
 			return ((RunnableScheduledFuture<?>) this.delegate).getDelay(TimeUnit.NANOSECONDS);
+		}
+
+		@Override
+		public void rememberDescription() {
+			if (this.description == null) {
+				this.description = describeTask(this.delegate);
+			}
+		}
+
+		@Override
+		public boolean isDroppedByExecutor() {
+			return !this.started && ((RunnableScheduledFuture<?>) this.delegate).isDone();
 		}
 
 		@Override
@@ -271,8 +289,9 @@ public final class QuietTaskDecorator implements TaskDecorator {
 			boolean beforeShutdown = this.acceptedAt == 0L;
 			Duration age = beforeShutdown ? this.decorator.tracker.timeSinceShutdownBegan()
 					: Duration.ofNanos(System.nanoTime() - this.acceptedAt);
-			return new AbandonedTask(this.decorator.executorName, this.delegate, describeTask(this.delegate), age, outcome,
-					beforeShutdown);
+			String text = this.description;
+			return new AbandonedTask(this.decorator.executorName, this.delegate,
+					(text != null) ? text : describeTask(this.delegate), age, outcome, beforeShutdown);
 		}
 
 		@Override

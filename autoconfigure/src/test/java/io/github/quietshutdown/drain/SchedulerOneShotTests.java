@@ -70,6 +70,20 @@ class SchedulerOneShotTests {
 	}
 
 	@Test
+	void withoutTheDrainOneShotDroppedAtDestroyIsStillReported() {
+		this.runner.withPropertyValues("quiet-shutdown.drain.enabled=false").run((context) -> {
+			Reminders reminders = context.getBean(Reminders.class);
+			reminders.scheduler.schedule(named("send reminder #8", () -> {
+			}), Instant.now().plusSeconds(60));
+			context.close();
+			assertThat(reminders.abandoned).singleElement().satisfies((task) -> {
+				assertThat(task.description()).isEqualTo("send reminder #8");
+				assertThat(task.outcome()).isEqualTo(TaskOutcome.ABANDONED);
+			});
+		});
+	}
+
+	@Test
 	void oneShotDueBeforeTheDeadlineRunsBeforeResourcesClose() {
 		this.runner.run((context) -> {
 			Reminders reminders = context.getBean(Reminders.class);

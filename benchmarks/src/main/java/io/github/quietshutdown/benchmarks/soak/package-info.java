@@ -1,0 +1,23 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+/**
+ * The shutdown soak: many application context lifecycles, each with forty threads feeding
+ * I/O-and-sleep tasks to Spring executors and a scheduler while the context closes at a
+ * random moment. Every cycle checks that no shutdown symptom escapes, that nothing hangs,
+ * and that every submitted task is accounted for exactly once. Run the long form with
+ * {@code benchmarks/soak CYCLES}.
+ */
+package io.github.quietshutdown.benchmarks.soak;
