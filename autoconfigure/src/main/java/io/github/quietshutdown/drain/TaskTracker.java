@@ -211,16 +211,6 @@ public final class TaskTracker {
 	}
 
 	/**
-	 * Called when an accepted task will never run, and reports it.
-	 * @param task the task
-	 * @param reason why it will not run, for the log
-	 */
-	public void dropped(AbandonedTask task, String reason) {
-		discarded();
-		this.reporter.report(this.name, reason, List.of(task));
-	}
-
-	/**
 	 * Called when an accepted task will never run and must not be reported: the executor
 	 * refused it while the application was running, and the caller got the exception.
 	 */

@@ -88,12 +88,18 @@ public final class ExecutorDecoratingPostProcessor implements BeanPostProcessor 
 			return bean;
 		}
 		TaskDecorator quiet = this.quietDecorators.apply(beanName, bean);
-		// CompositeTaskDecorator applies in list order: the last one is the outermost.
-		setTaskDecorator(bean, (existing != null) ? new CompositeTaskDecorator(List.of(existing, quiet)) : quiet);
+		setTaskDecorator(bean, (existing != null) ? compose(quiet, existing) : quiet);
 		if (bean instanceof ThreadPoolTaskExecutor) {
 			replaceDecoratedTaskMap(bean, beanName);
 		}
 		return bean;
+	}
+
+	// The existing decorator runs inside the quiet one. CompositeTaskDecorator applies in
+	// list order, the last one outermost.
+	private static TaskDecorator compose(TaskDecorator quiet, TaskDecorator existing) {
+		return (quiet instanceof QuietTaskDecorator quietDecorator) ? quietDecorator.around(existing)
+				: new CompositeTaskDecorator(List.of(existing, quiet));
 	}
 
 	// See OriginalTaskMap. Left as it is, with a debug line, if the field is not there.

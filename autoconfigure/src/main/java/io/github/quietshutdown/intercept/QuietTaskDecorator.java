@@ -15,6 +15,7 @@
  */
 package io.github.quietshutdown.intercept;
 
+import java.lang.reflect.Field;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CancellationException;
@@ -24,6 +25,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 
 import org.springframework.core.task.TaskDecorator;
+import org.springframework.lang.Nullable;
+import org.springframework.util.ReflectionUtils;
 
 import io.github.quietshutdown.drain.AbandonedTask;
 import io.github.quietshutdown.drain.TaskTracker;
@@ -34,9 +37,9 @@ import io.github.quietshutdown.report.ShutdownStatistics.TaskOutcome;
  * {@code execute()}, every other throwable leaving the task unchanged, and tracks each task
  * so that shutdown can drain it or report it.
  * <p>
- * It is composed, outermost, with the decorator the executor already had; it is never
- * published as a {@code TaskDecorator} bean, which on Spring Boot 3.5 would disable the
- * application's own decorator.
+ * It is composed, outermost, with the decorator the executor already had (see
+ * {@link #around(TaskDecorator)}); it is never published as a {@code TaskDecorator} bean,
+ * which on Spring Boot 3.5 would disable the application's own decorator.
  *
  * @author Quiet Shutdown authors
  */
@@ -48,6 +51,9 @@ public final class QuietTaskDecorator implements TaskDecorator {
 
 	private final TaskTracker tracker;
 
+	@Nullable
+	private final TaskDecorator inner;
+
 	/**
 	 * Create a new decorator.
 	 * @param executorName the bean name of the executor, used in logs and tags
@@ -55,14 +61,33 @@ public final class QuietTaskDecorator implements TaskDecorator {
 	 * @param tracker the tracker of the executor's tasks
 	 */
 	public QuietTaskDecorator(String executorName, SymptomSuppressor suppressor, TaskTracker tracker) {
+		this(executorName, suppressor, tracker, null);
+	}
+
+	private QuietTaskDecorator(String executorName, SymptomSuppressor suppressor, TaskTracker tracker,
+			@Nullable TaskDecorator inner) {
 		this.executorName = executorName;
 		this.suppressor = suppressor;
 		this.tracker = tracker;
+		this.inner = inner;
+	}
+
+	/**
+	 * Return a decorator that applies the given decorator first and this one around it,
+	 * so that the given one's wrapper runs inside the quiet one. Unlike a
+	 * {@code CompositeTaskDecorator}, the quiet wrapper still sees the task as submitted:
+	 * a scheduler's one-shot task is recognised whatever the inner decorator returns.
+	 * @param inner the decorator the executor already had
+	 * @return the composed decorator
+	 */
+	public QuietTaskDecorator around(TaskDecorator inner) {
+		return new QuietTaskDecorator(this.executorName, this.suppressor, this.tracker, inner);
 	}
 
 	@Override
 	public Runnable decorate(Runnable runnable) {
-		return new QuietRunnable(runnable, this);
+		Runnable decorated = (this.inner != null) ? this.inner.decorate(runnable) : runnable;
+		return new QuietRunnable(decorated, runnable, this);
 	}
 
 	/**
@@ -87,9 +112,24 @@ public final class QuietTaskDecorator implements TaskDecorator {
 	 * @param task the refused runnable, as given to the executor
 	 */
 	public static void rejected(Runnable task) {
-		if (task instanceof QuietRunnable quiet && !quiet.started) {
+		if (unwrap(task) instanceof QuietRunnable quiet && !quiet.started) {
 			quiet.drop(TaskOutcome.REJECTED, "rejected by the executor after shutdown began");
 		}
+	}
+
+	// A ThreadPoolTaskScheduler hands its pool a private DelegatingRunnableScheduledFuture
+	// that holds the decorated task; its pool refuses that wrapper. Read only on rejection.
+	// Should the field ever go, a refused one-shot is reported as abandoned at close instead.
+	private static Object unwrap(Runnable task) {
+		if (task instanceof QuietRunnable || !(task instanceof RunnableScheduledFuture<?>)) {
+			return task;
+		}
+		Field field = ReflectionUtils.findField(task.getClass(), "decoratedRunnable", Runnable.class);
+		if (field == null) {
+			return task;
+		}
+		ReflectionUtils.makeAccessible(field);
+		return ReflectionUtils.getField(field, task);
 	}
 
 	/**
@@ -105,12 +145,7 @@ public final class QuietTaskDecorator implements TaskDecorator {
 			// Described before it is cancelled, which changes what a future says of itself.
 			AbandonedTask abandoned = quiet.describe(TaskOutcome.ABANDONED);
 			quiet.cancelDelegate();
-			if (quiet.oneShot) {
-				quiet.decorator.tracker.releasedOneShot(quiet);
-			}
-			else {
-				quiet.decorator.tracker.discarded();
-			}
+			quiet.release();
 			return abandoned;
 		}
 		return null;
@@ -172,29 +207,35 @@ public final class QuietTaskDecorator implements TaskDecorator {
 		// The task as submitted, before any decorator: see OriginalTaskMap.
 		Object original;
 
-		// A scheduler's task that runs once, later: pending from now until it has run.
-		private final boolean oneShot;
+		// A scheduler's task that runs once, later: pending from now until it has run. Null
+		// for every other task.
+		@Nullable
+		private final RunnableScheduledFuture<?> oneShot;
 
 		// For one-shots, taken when shutdown begins: see rememberDescription().
 		private volatile String description;
 
 		private volatile int dropped;
 
-		QuietRunnable(Runnable delegate, QuietTaskDecorator decorator) {
+		QuietRunnable(Runnable delegate, Runnable submitted, QuietTaskDecorator decorator) {
 			this.delegate = delegate;
 			this.decorator = decorator;
 			TaskTracker tracker = decorator.tracker;
 			this.acceptedAt = tracker.isShuttingDown() ? System.nanoTime() : 0L;
-			boolean once = delegate instanceof RunnableScheduledFuture<?> scheduled && !scheduled.isPeriodic();
-			if (once && tracker.isIntakeStopped()) {
+			RunnableScheduledFuture<?> once = (submitted instanceof RunnableScheduledFuture<?> scheduled
+					&& !scheduled.isPeriodic()) ? scheduled : null;
+			if (submitted != delegate) {
+				this.original = submitted;
+			}
+			if (once != null && tracker.isIntakeStopped()) {
 				// The scheduler has shut down: it is about to refuse this task to its caller.
-				this.oneShot = false;
+				this.oneShot = null;
 				this.dropped = 1;
 				tracker.reportDropped(List.of(describe(TaskOutcome.REJECTED)), "rejected by the scheduler after shutdown began");
 				return;
 			}
 			this.oneShot = once;
-			if (once) {
+			if (once != null) {
 				if (this.acceptedAt != 0L) {
 					rememberDescription();
 				}
@@ -207,30 +248,30 @@ public final class QuietTaskDecorator implements TaskDecorator {
 
 		@Override
 		public long remainingDelayNanos() {
-			return ((RunnableScheduledFuture<?>) this.delegate).getDelay(TimeUnit.NANOSECONDS);
+			return (this.oneShot != null) ? this.oneShot.getDelay(TimeUnit.NANOSECONDS) : 0L;
 		}
 
 		@Override
 		public void rememberDescription() {
 			if (this.description == null) {
-				this.description = describeTask(this.delegate);
+				this.description = describeTask(submitted());
 			}
 		}
 
 		@Override
 		public boolean isDroppedByExecutor() {
-			return !this.started && ((RunnableScheduledFuture<?>) this.delegate).isDone();
+			return !this.started && this.oneShot != null && this.oneShot.isDone();
 		}
 
 		@Override
 		public void run() {
 			TaskTracker tracker = this.decorator.tracker;
-			if (this.oneShot && !DROPPED.compareAndSet(this, 0, RUNNING)) {
+			if (this.oneShot != null && !DROPPED.compareAndSet(this, 0, RUNNING)) {
 				// Abandoned at the drain deadline, just as it came due.
 				return;
 			}
 			this.started = true;
-			if (!this.oneShot) {
+			if (this.oneShot == null) {
 				tracker.started();
 			}
 			try {
@@ -242,7 +283,7 @@ public final class QuietTaskDecorator implements TaskDecorator {
 				}
 			}
 			finally {
-				if (this.oneShot) {
+				if (this.oneShot != null) {
 					tracker.finishedOneShot(this);
 				}
 				else {
@@ -260,14 +301,30 @@ public final class QuietTaskDecorator implements TaskDecorator {
 			if (!markDropped()) {
 				return false;
 			}
+			release();
 			TaskTracker tracker = this.decorator.tracker;
-			if (outcome == TaskOutcome.REJECTED && !tracker.isShuttingDown()) {
-				tracker.discarded();
-			}
-			else {
-				tracker.dropped(describe(outcome), reason);
+			// Refused while the application runs: the caller has the exception, nothing to report.
+			if (outcome != TaskOutcome.REJECTED || tracker.isShuttingDown()) {
+				tracker.reportDropped(List.of(describe(outcome)), reason);
 			}
 			return true;
+		}
+
+		// The task will never run: it is no longer pending.
+		private void release() {
+			if (this.oneShot != null) {
+				this.decorator.tracker.releasedOneShot(this);
+			}
+			else {
+				this.decorator.tracker.discarded();
+			}
+		}
+
+		// The task as its caller gave it, for descriptions: a decorator's wrapper rarely
+		// says what it wraps.
+		private Object submitted() {
+			Object original = this.original;
+			return (original != null) ? original : this.delegate;
 		}
 
 		private boolean markDropped() {
@@ -291,7 +348,7 @@ public final class QuietTaskDecorator implements TaskDecorator {
 					: Duration.ofNanos(System.nanoTime() - this.acceptedAt);
 			String text = this.description;
 			return new AbandonedTask(this.decorator.executorName, this.delegate,
-					(text != null) ? text : describeTask(this.delegate), age, outcome, beforeShutdown);
+					(text != null) ? text : describeTask(submitted()), age, outcome, beforeShutdown);
 		}
 
 		@Override
