@@ -40,7 +40,8 @@ public final class Soak {
 	/**
 	 * Run the long form.
 	 * @param args the number of cycles; optionally a seed; optionally
-	 * {@code --scheduler-tasks-propagate} to let scheduler tasks throw; any number of
+	 * {@code --scheduler-tasks-catch} to have scheduler tasks catch their own failures
+	 * rather than throw them; any number of
 	 * {@code --property=name=value} to set application properties, such as
 	 * {@code --property=quiet-shutdown.enabled=false} for a control run without the starter
 	 * @throws Exception on an unexpected failure of the harness
@@ -48,14 +49,14 @@ public final class Soak {
 	public static void main(String[] args) throws Exception {
 		int cycles = Integer.parseInt(args[0]);
 		long seed = (args.length > 1 && !args[1].startsWith("--")) ? Long.parseLong(args[1]) : System.nanoTime();
-		boolean propagate = List.of(args).contains("--scheduler-tasks-propagate");
+		boolean schedulerTasksCatch = List.of(args).contains("--scheduler-tasks-catch");
 		List<String> properties = Stream.of(args)
 			.filter((arg) -> arg.startsWith("--property="))
 			.map((arg) -> arg.substring("--property=".length()))
 			.toList();
 		System.out.println("Soak: " + cycles + " cycles, seed " + seed + ", scheduler tasks "
-				+ (propagate ? "propagate" : "catch") + " their failures, properties " + properties);
-		SoakSummary summary = run(cycles, seed, !propagate, properties, (cycle) -> {
+				+ (schedulerTasksCatch ? "catch" : "propagate") + " their failures, properties " + properties);
+		SoakSummary summary = run(cycles, seed, schedulerTasksCatch, properties, (cycle) -> {
 			if (cycle % 50 == 0) {
 				System.out.println("  cycle " + cycle);
 			}

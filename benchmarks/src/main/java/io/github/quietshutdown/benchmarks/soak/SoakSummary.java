@@ -45,8 +45,6 @@ public final class SoakSummary {
 
 	private long rejected;
 
-	private long rejectedUnreported;
-
 	private long failedTasks;
 
 	private long suppressed;
@@ -70,7 +68,6 @@ public final class SoakSummary {
 		this.completed += tally.completed;
 		this.abandoned += tally.abandoned;
 		this.rejected += tally.rejected;
-		this.rejectedUnreported += tally.rejectedUnreported;
 		this.failedTasks += result.failedTasks();
 		this.suppressed += result.suppressed();
 		this.rawFailures += result.rawFailures();
@@ -175,8 +172,7 @@ public final class SoakSummary {
 	 */
 	public String describe() {
 		return "tasks: submitted=" + this.submitted + " completed=" + this.completed + " abandoned=" + this.abandoned
-				+ " rejected=" + this.rejected + " (by the scheduler, not reported: " + this.rejectedUnreported
-				+ "); failed tasks=" + this.failedTasks + ", symptoms suppressed=" + this.suppressed
+				+ " rejected=" + this.rejected + " (each reported); failed tasks=" + this.failedTasks + ", symptoms suppressed=" + this.suppressed
 				+ ", failures caught by raw threads=" + this.rawFailures + "\ncycles: drained before the deadline="
 				+ this.cyclesDrained + ", with abandoned tasks=" + this.cyclesWithAbandonment
 				+ "\naccounting errors: " + this.lostByScheduler + " scheduler task(s) accepted, then neither run nor reported; " + this.otherAccountingErrors
