@@ -111,6 +111,14 @@ public final class TaskTracker {
 	}
 
 	/**
+	 * Whether the executor is a scheduler.
+	 * @return {@code true} for a scheduler
+	 */
+	public boolean isScheduler() {
+		return this.scheduler;
+	}
+
+	/**
 	 * Return the number of pending tasks.
 	 * @return the pending count
 	 */

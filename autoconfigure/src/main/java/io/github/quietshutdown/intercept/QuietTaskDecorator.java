@@ -222,8 +222,11 @@ public final class QuietTaskDecorator implements TaskDecorator {
 			this.decorator = decorator;
 			TaskTracker tracker = decorator.tracker;
 			this.acceptedAt = tracker.isShuttingDown() ? System.nanoTime() : 0L;
-			RunnableScheduledFuture<?> once = (submitted instanceof RunnableScheduledFuture<?> scheduled
-					&& !scheduled.isPeriodic()) ? scheduled : null;
+			// Asked of schedulers only: a failing instanceof against an interface scans the
+			// class's interfaces every time, the largest cost of this wrapper on an executor.
+			RunnableScheduledFuture<?> once = (tracker.isScheduler()
+					&& submitted instanceof RunnableScheduledFuture<?> scheduled && !scheduled.isPeriodic())
+							? scheduled : null;
 			if (submitted != delegate) {
 				this.original = submitted;
 			}
