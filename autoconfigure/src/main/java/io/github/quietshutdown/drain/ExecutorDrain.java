@@ -17,9 +17,13 @@ package io.github.quietshutdown.drain;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.function.Function;
 
@@ -30,6 +34,7 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.concurrent.ConcurrentTaskExecutor;
 import org.springframework.scheduling.concurrent.ExecutorConfigurationSupport;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.util.CustomizableThreadCreator;
 
 import io.github.quietshutdown.ShutdownPhase;
@@ -135,7 +140,7 @@ public final class ExecutorDrain implements SmartLifecycle {
 				if (draining.done) {
 					continue;
 				}
-				abandonOneShots(draining.executor.tracker(), draining.deadline - System.nanoTime(),
+				abandonOneShots(draining.executor, draining.deadline - System.nanoTime(),
 						"scheduled to run after the drain deadline, or dropped by the executor");
 				if (draining.executor.tracker().awaitIdle(draining.deadline)) {
 					Duration took = Duration.ofNanos(System.nanoTime() - start);
@@ -182,7 +187,7 @@ public final class ExecutorDrain implements SmartLifecycle {
 					executor.tracker().timeSinceShutdownBegan(), ShutdownStatistics.TaskOutcome.ABANDONED, true));
 		}
 		executor.tracker().reportDropped(abandoned, reason);
-		abandonOneShots(draining.executor.tracker(), Long.MIN_VALUE, "not run by the drain deadline");
+		abandonOneShots(draining.executor, Long.MIN_VALUE, "not run by the drain deadline");
 		long stuck = executor.tracker().getPending();
 		if (stuck > 0) {
 			logger.warn("'" + executor.name() + "': " + stuck + " task(s) still running after the drain deadline"
@@ -192,15 +197,45 @@ public final class ExecutorDrain implements SmartLifecycle {
 
 	// A scheduler's one-shot task that will not be due before the deadline cannot finish in
 	// time: report it now rather than wait for the deadline.
-	static void abandonOneShots(TaskTracker tracker, long horizonNanos, String reason) {
+	static void abandonOneShots(TrackedExecutors.TrackedExecutor executor, long horizonNanos, String reason) {
+		TaskTracker tracker = executor.tracker();
+		List<TaskTracker.OneShot> due = tracker.oneShotsNotRunWithin(horizonNanos);
+		if (due.isEmpty()) {
+			return;
+		}
+		Set<Object> queued = queuedIfShutDown(executor.executor());
 		List<AbandonedTask> abandoned = new ArrayList<>();
-		for (TaskTracker.OneShot task : tracker.oneShotsNotRunWithin(horizonNanos)) {
+		for (TaskTracker.OneShot task : due) {
+			if (queued != null && task.isWaiting() && !queued.contains(task)) {
+				// Decorated, but not yet queued by a pool that has shut down since: the pool
+				// is about to refuse it to its caller, and the refusal reports it.
+				continue;
+			}
 			AbandonedTask dropped = QuietTaskDecorator.abandon((Runnable) task, reason);
 			if (dropped != null) {
 				abandoned.add(dropped);
 			}
 		}
 		tracker.reportDropped(abandoned, reason);
+	}
+
+	// The quiet wrappers in the queue of a scheduler's pool that has shut down, or null.
+	private static Set<Object> queuedIfShutDown(Object executor) {
+		if (!(executor instanceof ThreadPoolTaskScheduler scheduler)) {
+			return null;
+		}
+		try {
+			ScheduledThreadPoolExecutor pool = scheduler.getScheduledThreadPoolExecutor();
+			if (!pool.isShutdown()) {
+				return null;
+			}
+			Set<Object> queued = Collections.newSetFromMap(new IdentityHashMap<>());
+			pool.getQueue().forEach((task) -> queued.add(QuietTaskDecorator.unwrap(task)));
+			return queued;
+		}
+		catch (IllegalStateException ex) {
+			return null;
+		}
 	}
 
 	private static ThreadPoolExecutor threadPool(Object executor) {

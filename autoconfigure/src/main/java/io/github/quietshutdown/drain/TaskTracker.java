@@ -320,6 +320,13 @@ public final class TaskTracker {
 		boolean isDroppedByExecutor();
 
 		/**
+		 * Whether the task has neither started nor been cancelled: it is queued, or on its
+		 * way into the executor's queue.
+		 * @return {@code true} if it may still run
+		 */
+		boolean isWaiting();
+
+		/**
 		 * Remember what the task is, while its future still says so: once cancelled, a
 		 * future no longer describes its task.
 		 */

@@ -58,7 +58,7 @@ public final class TrackedExecutors {
 		state.onPhase(io.github.quietshutdown.ShutdownPhase.CLOSING,
 				() -> getAll().forEach((executor) -> executor.tracker().rememberOneShotDescriptions()));
 		state.onPhase(io.github.quietshutdown.ShutdownPhase.CLOSED, -1, () -> getAll()
-			.forEach((executor) -> ExecutorDrain.abandonOneShots(executor.tracker(), Long.MIN_VALUE,
+			.forEach((executor) -> ExecutorDrain.abandonOneShots(executor, Long.MIN_VALUE,
 					"dropped when the scheduler shut down")));
 	}
 

@@ -112,15 +112,24 @@ public final class QuietTaskDecorator implements TaskDecorator {
 	 * @param task the refused runnable, as given to the executor
 	 */
 	public static void rejected(Runnable task) {
-		if (unwrap(task) instanceof QuietRunnable quiet && !quiet.started) {
+		if (unwrap(task) instanceof QuietRunnable quiet && !quiet.started
+				&& (quiet.oneShot != null || !quiet.decorator.tracker.isScheduler())) {
+			// A scheduler's periodic task, or the next firing of a trigger, is not work
+			// handed over: a scheduler that refuses it has stopped triggering.
 			quiet.drop(TaskOutcome.REJECTED, "rejected by the executor after shutdown began");
 		}
 	}
 
-	// A ThreadPoolTaskScheduler hands its pool a private DelegatingRunnableScheduledFuture
-	// that holds the decorated task; its pool refuses that wrapper. Read only on rejection.
-	// Should the field ever go, a refused one-shot is reported as abandoned at close instead.
-	private static Object unwrap(Runnable task) {
+	/**
+	 * Return the quiet wrapper inside a task as an executor holds it. A
+	 * {@code ThreadPoolTaskScheduler} queues a private {@code DelegatingRunnableScheduledFuture}
+	 * that holds the decorated task; it is read by reflection, only on rejection and during
+	 * shutdown. Should its field ever go, a refused one-shot is reported as abandoned at
+	 * close instead of as rejected.
+	 * @param task the task as the executor holds it
+	 * @return the quiet wrapper, or the task itself if it holds none that can be read
+	 */
+	public static Object unwrap(Runnable task) {
 		if (task instanceof QuietRunnable || !(task instanceof RunnableScheduledFuture<?>)) {
 			return task;
 		}
@@ -189,6 +198,14 @@ public final class QuietTaskDecorator implements TaskDecorator {
 		private static final AtomicIntegerFieldUpdater<QuietRunnable> DROPPED = AtomicIntegerFieldUpdater
 			.newUpdater(QuietRunnable.class, "dropped");
 
+		private static final StackWalker STACK_WALKER = StackWalker.getInstance();
+
+		private static final String RESCHEDULING_RUNNABLE = "org.springframework.scheduling.concurrent.ReschedulingRunnable";
+
+		// From this wrapper's constructor up to ReschedulingRunnable.schedule() there are
+		// seven frames on Spring Framework 6.2 and 7.0; room is left for a few more.
+		private static final int TRIGGER_FIRING_DEPTH = 16;
+
 		// For one-shots only: the run and the drain race for the task, and one of them wins.
 		private static final int RUNNING = 2;
 
@@ -225,16 +242,20 @@ public final class QuietTaskDecorator implements TaskDecorator {
 			// Asked of schedulers only: a failing instanceof against an interface scans the
 			// class's interfaces every time, the largest cost of this wrapper on an executor.
 			RunnableScheduledFuture<?> once = (tracker.isScheduler()
-					&& submitted instanceof RunnableScheduledFuture<?> scheduled && !scheduled.isPeriodic())
-							? scheduled : null;
+					&& submitted instanceof RunnableScheduledFuture<?> scheduled && !scheduled.isPeriodic()
+					&& !isTriggerFiring()) ? scheduled : null;
 			if (submitted != delegate) {
 				this.original = submitted;
 			}
 			if (once != null && tracker.isIntakeStopped()) {
-				// The scheduler has shut down: it is about to refuse this task to its caller.
+				// The scheduler has shut down: it is about to refuse this task to its caller,
+				// who gets the exception; reported too once shutdown has begun.
 				this.oneShot = null;
 				this.dropped = 1;
-				tracker.reportDropped(List.of(describe(TaskOutcome.REJECTED)), "rejected by the scheduler after shutdown began");
+				if (tracker.isShuttingDown()) {
+					tracker.reportDropped(List.of(describe(TaskOutcome.REJECTED)),
+							"rejected by the scheduler after shutdown began");
+				}
 				return;
 			}
 			this.oneShot = once;
@@ -264,6 +285,21 @@ public final class QuietTaskDecorator implements TaskDecorator {
 		@Override
 		public boolean isDroppedByExecutor() {
 			return !this.started && this.oneShot != null && this.oneShot.isDone();
+		}
+
+		@Override
+		public boolean isWaiting() {
+			return !this.started && this.oneShot != null && !this.oneShot.isDone();
+		}
+
+		// Spring's ReschedulingRunnable, behind every cron and Trigger task, schedules each
+		// firing as a one-shot task of the pool, from its own schedule(). Those firings are
+		// periodic in all but form: the scheduler stops triggering at shutdown and nobody
+		// handed that work over. Spring passes the decorator nothing else to tell them
+		// apart, so the call stack is asked, for a scheduler's one-shot tasks only.
+		private static boolean isTriggerFiring() {
+			return STACK_WALKER.walk((frames) -> frames.limit(TRIGGER_FIRING_DEPTH)
+				.anyMatch((frame) -> RESCHEDULING_RUNNABLE.equals(frame.getClassName())));
 		}
 
 		@Override

@@ -35,6 +35,7 @@ import io.github.quietshutdown.autoconfigure.QuietShutdownDrainAutoConfiguration
 import io.github.quietshutdown.autoconfigure.QuietShutdownExecutorAutoConfiguration;
 import io.github.quietshutdown.report.ShutdownStatistics.TaskOutcome;
 
+import static io.github.quietshutdown.test.NamedTask.named;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -108,22 +109,6 @@ class SchedulerOneShotTests {
 				assertThat(task.outcome()).isEqualTo(TaskOutcome.REJECTED);
 			});
 		});
-	}
-
-	private static Runnable named(String name, Runnable task) {
-		return new Runnable() {
-
-			@Override
-			public void run() {
-				task.run();
-			}
-
-			@Override
-			public String toString() {
-				return name;
-			}
-
-		};
 	}
 
 	@Configuration(proxyBeanMethods = false)

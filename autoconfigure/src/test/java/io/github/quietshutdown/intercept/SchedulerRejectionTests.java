@@ -38,6 +38,7 @@ import io.github.quietshutdown.drain.TaskTracker;
 import io.github.quietshutdown.report.ShutdownStatistics;
 import io.github.quietshutdown.report.ShutdownStatistics.TaskOutcome;
 
+import static io.github.quietshutdown.test.NamedTask.named;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -121,21 +122,6 @@ class SchedulerRejectionTests {
 		postProcessor.postProcessBeforeInitialization(this.scheduler, "reminders");
 		this.scheduler.initialize();
 		postProcessor.postProcessAfterInitialization(this.scheduler, "reminders");
-	}
-
-	private static Runnable named(String name) {
-		return new Runnable() {
-
-			@Override
-			public void run() {
-			}
-
-			@Override
-			public String toString() {
-				return name;
-			}
-
-		};
 	}
 
 }
