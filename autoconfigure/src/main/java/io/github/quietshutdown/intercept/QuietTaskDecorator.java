@@ -17,6 +17,7 @@ package io.github.quietshutdown.intercept;
 
 import java.lang.reflect.Field;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.Future;
@@ -116,7 +117,34 @@ public final class QuietTaskDecorator implements TaskDecorator {
 				&& (quiet.oneShot != null || !quiet.decorator.tracker.isScheduler())) {
 			// A scheduler's periodic task, or the next firing of a trigger, is not work
 			// handed over: a scheduler that refuses it has stopped triggering.
-			quiet.drop(TaskOutcome.REJECTED, "rejected by the executor after shutdown began");
+			quiet.drop(TaskOutcome.REJECTED, "rejected by the executor after shutdown began", false);
+		}
+	}
+
+	/**
+	 * Mark a task the executor refused and whose rejection policy then returned without an
+	 * exception: the policy ran the task in the caller, queued it after all (a blocking
+	 * put), or dropped it. Only a dropped task is marked as rejected.
+	 * @param task the refused runnable, as given to the executor
+	 * @param queue the executor's queue
+	 */
+	public static void rejectionHandled(Runnable task, Collection<Runnable> queue) {
+		if (unwrap(task) instanceof QuietRunnable quiet && !quiet.started && !queue.contains(task)) {
+			// Should a worker have taken it from the queue meanwhile, the wrapper's run and
+			// this mark race for it, and one of them wins.
+			rejected(task);
+		}
+	}
+
+	/**
+	 * Mark a task that a rejection policy took out of the queue to make room for another
+	 * ({@code DiscardOldestPolicy}). It is reported once shutdown has begun.
+	 * @param task the discarded runnable, as it sat in the queue
+	 */
+	public static void discardedByPolicy(Runnable task) {
+		if (unwrap(task) instanceof QuietRunnable quiet && !quiet.started) {
+			quiet.cancelDelegate();
+			quiet.drop(TaskOutcome.ABANDONED, "discarded by the executor's DiscardOldestPolicy", false);
 		}
 	}
 
@@ -305,12 +333,16 @@ public final class QuietTaskDecorator implements TaskDecorator {
 		@Override
 		public void run() {
 			TaskTracker tracker = this.decorator.tracker;
-			if (this.oneShot != null && !DROPPED.compareAndSet(this, 0, RUNNING)) {
+			// The run and a drop race for the task, and one of them wins.
+			boolean tracked = DROPPED.compareAndSet(this, 0, RUNNING);
+			if (!tracked && this.oneShot != null) {
 				// Abandoned at the drain deadline, just as it came due.
 				return;
 			}
+			// Not tracked: marked as refused just as a rejection policy handed it to a worker
+			// after all. It runs, and was already counted out.
 			this.started = true;
-			if (this.oneShot == null) {
+			if (tracked && this.oneShot == null) {
 				tracker.started();
 			}
 			try {
@@ -322,10 +354,10 @@ public final class QuietTaskDecorator implements TaskDecorator {
 				}
 			}
 			finally {
-				if (this.oneShot != null) {
+				if (tracked && this.oneShot != null) {
 					tracker.finishedOneShot(this);
 				}
-				else {
+				else if (tracked) {
 					tracker.finished();
 				}
 			}
@@ -333,17 +365,18 @@ public final class QuietTaskDecorator implements TaskDecorator {
 
 		@Override
 		public boolean cancel(boolean mayInterruptIfRunning) {
-			return !this.started && drop(TaskOutcome.ABANDONED, "dropped when the executor shut down");
+			return !this.started && drop(TaskOutcome.ABANDONED, "dropped when the executor shut down", true);
 		}
 
-		private boolean drop(TaskOutcome outcome, String reason) {
+		// Refused or discarded by a policy while the application runs: what the application
+		// chose, or the caller has the exception; reported only once shutdown has begun.
+		private boolean drop(TaskOutcome outcome, String reason, boolean evenBeforeShutdown) {
 			if (!markDropped()) {
 				return false;
 			}
 			release();
 			TaskTracker tracker = this.decorator.tracker;
-			// Refused while the application runs: the caller has the exception, nothing to report.
-			if (outcome != TaskOutcome.REJECTED || tracker.isShuttingDown()) {
+			if (evenBeforeShutdown || tracker.isShuttingDown()) {
 				tracker.reportDropped(List.of(describe(outcome)), reason);
 			}
 			return true;

@@ -21,7 +21,9 @@ import java.util.concurrent.ThreadPoolExecutor;
 /**
  * Wraps an executor's {@link RejectedExecutionHandler} so that a task it refuses is
  * accounted for: reported if shutdown has begun, forgotten otherwise. The original handler
- * decides what happens, exactly as before.
+ * decides what happens, exactly as before: a task it runs in the caller or queues after all
+ * is not refused, and the task that {@code DiscardOldestPolicy} discards to make room is
+ * accounted for in its stead.
  *
  * @author Quiet Shutdown authors
  */
@@ -35,12 +37,27 @@ final class RejectionTrackingHandler implements RejectedExecutionHandler {
 
 	@Override
 	public void rejectedExecution(Runnable task, ThreadPoolExecutor executor) {
+		if (this.delegate instanceof ThreadPoolExecutor.DiscardOldestPolicy && !executor.isShutdown()) {
+			// What the JDK's policy does, with the discarded task accounted for.
+			Runnable oldest = executor.getQueue().poll();
+			if (oldest != null) {
+				QuietTaskDecorator.discardedByPolicy(oldest);
+			}
+			executor.execute(task);
+			return;
+		}
+		boolean returned = false;
 		try {
 			this.delegate.rejectedExecution(task, executor);
+			returned = true;
 		}
 		finally {
-			// A caller-runs policy has run the task by now; rejected() then does nothing.
-			QuietTaskDecorator.rejected(task);
+			if (returned) {
+				QuietTaskDecorator.rejectionHandled(task, executor.getQueue());
+			}
+			else {
+				QuietTaskDecorator.rejected(task);
+			}
 		}
 	}
 
