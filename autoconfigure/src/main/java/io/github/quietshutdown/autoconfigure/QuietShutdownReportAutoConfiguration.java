@@ -19,6 +19,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.boot.LazyInitializationExcludeFilter;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -88,6 +89,11 @@ public final class QuietShutdownReportAutoConfiguration {
 			}
 		}
 		return null;
+	}
+
+	@Bean
+	static LazyInitializationExcludeFilter quietShutdownReportLazyInitializationExcludeFilter() {
+		return LazyInitializationExcludeFilter.forBeanTypes(ShutdownReporter.class);
 	}
 
 }
