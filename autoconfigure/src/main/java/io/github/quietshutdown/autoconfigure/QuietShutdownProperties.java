@@ -578,8 +578,11 @@ public class QuietShutdownProperties implements Validator {
 			private boolean enabled = true;
 
 			/**
-			 * Location of the report file. Defaults to
-			 * 'quiet-shutdown/<spring.application.name>.json' in the system temp folder.
+			 * Location of the report file. Defaults to a file named after the application
+			 * ('spring.application.name', else the main class, and a hash of both) in a
+			 * folder of the application's user: '$XDG_STATE_HOME/quiet-shutdown', else
+			 * '~/.local/state/quiet-shutdown', else 'quiet-shutdown-<user>' in the system
+			 * temp folder. A location that cannot be written fails startup.
 			 */
 			private java.nio.file.Path location;
 
