@@ -30,7 +30,8 @@ import java.util.function.UnaryOperator;
  * <p>
  * The folder is the first of {@code $XDG_STATE_HOME/quiet-shutdown} (when set to an
  * absolute path), {@code ~/.local/state/quiet-shutdown} (when the home folder exists and
- * is not the root folder) and {@code <java.io.tmpdir>/quiet-shutdown-<user>}. The file is
+ * is not the root folder) and {@code <java.io.tmpdir>/quiet-shutdown-<user>} that can be
+ * created, so that a read-only home folder falls back to the temp folder. The file is
  * named {@code <label>-<hash>.json}: the label is {@code spring.application.name}, else the
  * simple name of the main class; the hash, of both, tells apart applications that share a
  * label.
@@ -61,16 +62,27 @@ public final class DefaultReportLocation {
 
 	static Path folder(UnaryOperator<String> environment, UnaryOperator<String> systemProperties) {
 		String state = environment.apply("XDG_STATE_HOME");
-		if (hasText(state) && Path.of(state).isAbsolute()) {
+		if (hasText(state) && Path.of(state).isAbsolute() && canCreate(Path.of(state, FOLDER))) {
 			return Path.of(state, FOLDER);
 		}
 		String home = systemProperties.apply("user.home");
 		if (hasText(home) && Path.of(home).isAbsolute() && Path.of(home).getNameCount() > 0
-				&& Files.isDirectory(Path.of(home), LinkOption.NOFOLLOW_LINKS)) {
+				&& Files.isDirectory(Path.of(home), LinkOption.NOFOLLOW_LINKS)
+				&& canCreate(Path.of(home, ".local", "state", FOLDER))) {
 			return Path.of(home, ".local", "state", FOLDER);
 		}
 		String user = systemProperties.apply("user.name");
 		return Path.of(systemProperties.apply("java.io.tmpdir"), FOLDER + "-" + sanitize(hasText(user) ? user : "user"));
+	}
+
+	// Whether the folder exists or its nearest existing ancestor is a folder the user can
+	// write, as in a container whose root file system is read-only but for the temp folder.
+	private static boolean canCreate(Path folder) {
+		Path existing = folder;
+		while (existing != null && !Files.exists(existing, LinkOption.NOFOLLOW_LINKS)) {
+			existing = existing.getParent();
+		}
+		return existing != null && Files.isDirectory(existing) && Files.isWritable(existing);
 	}
 
 	static String fileName(String applicationName, String mainClassName) {

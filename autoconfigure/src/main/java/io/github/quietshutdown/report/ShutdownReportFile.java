@@ -65,6 +65,9 @@ public final class ShutdownReportFile {
 
 	private static final LinkOption NOFOLLOW = LinkOption.NOFOLLOW_LINKS;
 
+	private static final String HINT = " (set quiet-shutdown.report.file.location to a folder of the application's "
+			+ "user, or quiet-shutdown.report.file.enabled=false)";
+
 	private final Path location;
 
 	private Boolean usable;
@@ -97,7 +100,7 @@ public final class ShutdownReportFile {
 			String refusal = inspectFolder();
 			if (refusal != null) {
 				logger.warn("Not using the shutdown report folder " + folder() + ": " + refusal
-						+ "; no shutdown report is read or written");
+						+ "; no shutdown report is read or written" + HINT);
 			}
 			this.usable = refusal == null;
 		}
@@ -169,7 +172,7 @@ public final class ShutdownReportFile {
 			synchronized (this) {
 				if (this.usable == null) {
 					logger.warn("Not using the shutdown report folder " + folder() + ": it cannot be created or written ("
-							+ ex + "); no shutdown report is read or written");
+							+ ex + "); no shutdown report is read or written" + HINT);
 					this.usable = false;
 				}
 			}

@@ -15,14 +15,16 @@
  */
 package io.github.quietshutdown.report;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import io.github.quietshutdown.autoconfigure.QuietShutdownAutoConfiguration;
@@ -40,9 +42,9 @@ class DefaultReportLocationTests {
 
 	@Test
 	void stateHomeComesFirst() {
-		Map<String, String> environment = Map.of("XDG_STATE_HOME", "/srv/state");
+		Map<String, String> environment = Map.of("XDG_STATE_HOME", this.home.resolve("state").toString());
 		assertThat(DefaultReportLocation.folder(environment::get, properties(this.home.toString())))
-			.isEqualTo(Path.of("/srv/state/quiet-shutdown"));
+			.isEqualTo(this.home.resolve("state/quiet-shutdown"));
 	}
 
 	@Test
@@ -57,6 +59,16 @@ class DefaultReportLocationTests {
 		assertThat(DefaultReportLocation.folder((name) -> null, properties("/")))
 			.isEqualTo(Path.of("/var/tmp/quiet-shutdown-app_user"));
 		assertThat(DefaultReportLocation.folder((name) -> null, properties(this.home.resolve("missing").toString())))
+			.isEqualTo(Path.of("/var/tmp/quiet-shutdown-app_user"));
+	}
+
+	@Test
+	void userTempFolderWhenTheStateFolderCannotBeCreatedUnderHome() throws Exception {
+		Files.writeString(this.home.resolve(".local"), "a file, not a folder");
+		assertThat(DefaultReportLocation.folder((name) -> null, properties(this.home.toString())))
+			.isEqualTo(Path.of("/var/tmp/quiet-shutdown-app_user"));
+		Map<String, String> environment = Map.of("XDG_STATE_HOME", this.home.resolve(".local/state").toString());
+		assertThat(DefaultReportLocation.folder(environment::get, properties(this.home.toString())))
 			.isEqualTo(Path.of("/var/tmp/quiet-shutdown-app_user"));
 	}
 
@@ -91,7 +103,7 @@ class DefaultReportLocationTests {
 		assertThat(locations[0].getParent()).isEqualTo(locations[1].getParent());
 	}
 
-	private static java.util.function.UnaryOperator<String> properties(String home) {
+	private static UnaryOperator<String> properties(String home) {
 		Map<String, String> properties = Map.of("user.home", home, "user.name", "app user", "java.io.tmpdir",
 				"/var/tmp");
 		return properties::get;
