@@ -48,6 +48,17 @@ public class QuietShutdownProperties implements Validator {
 	private static final Pattern CLASS_NAME = Pattern
 		.compile("=?\\s*\\p{javaJavaIdentifierStart}\\p{javaJavaIdentifierPart}*(\\.\\p{javaJavaIdentifierStart}\\p{javaJavaIdentifierPart}*)*(\\$\\p{javaJavaIdentifierPart}+)*");
 
+	// Roots of whole families of unrelated failures: as a signature without a message
+	// pattern, each would hide real errors along with the symptoms.
+	private static final Set<String> TOO_BROAD = Set.of("java.lang.Throwable", "java.lang.Exception",
+			"java.lang.RuntimeException", "java.lang.Error", "java.lang.IllegalStateException",
+			"java.lang.IllegalArgumentException", "java.lang.NullPointerException", "java.io.IOException",
+			"java.io.UncheckedIOException", "java.util.concurrent.ExecutionException",
+			"java.util.concurrent.CompletionException", "java.lang.reflect.InvocationTargetException",
+			"java.lang.reflect.UndeclaredThrowableException", "org.springframework.core.NestedRuntimeException",
+			"org.springframework.core.NestedCheckedException", "org.springframework.beans.BeansException",
+			"org.springframework.dao.DataAccessException");
+
 	/**
 	 * Whether to enable Quiet Shutdown. When disabled, the application shuts down exactly
 	 * as it would without the starter.
@@ -152,8 +163,19 @@ public class QuietShutdownProperties implements Validator {
 		requirePositive(errors, "drain.progress-interval", properties.drain.progressInterval);
 		properties.drain.executorTimeouts.forEach((name, timeout) -> requirePositive(errors,
 				"drain.executor-timeouts[" + name + "]", timeout));
+		Duration delay = properties.watchdog.delay;
+		if (delay == null || delay.isNegative()) {
+			errors.rejectValue("watchdog.delay", "negative",
+					"must not be negative: use 0s to report lingering threads as soon as the context has closed, "
+							+ "or a positive duration such as 2s");
+		}
 		if (properties.watchdog.haltAfter != null) {
 			requirePositive(errors, "watchdog.halt-after", properties.watchdog.haltAfter);
+			if (delay != null && properties.watchdog.haltAfter.compareTo(delay) < 0) {
+				errors.rejectValue("watchdog.halt-after", "shorter", "is shorter than quiet-shutdown.watchdog.delay ("
+						+ delay.toMillis() + "ms): the JVM would halt before lingering threads are reported; "
+						+ "set it to at least the delay, or leave it unset to never halt");
+			}
 		}
 		if (properties.suppression.level == null) {
 			errors.rejectValue("suppression.level", "required",
@@ -171,6 +193,12 @@ public class QuietShutdownProperties implements Validator {
 			errors.rejectValue(path + "type", "invalid",
 					"is not a fully qualified class name: use a name such as java.sql.SQLException, "
 							+ "with '$' for nested classes");
+		}
+		if (hasText(signature.type) && !hasText(signature.message)
+				&& TOO_BROAD.contains(signature.type.strip().replaceFirst("^=\\s*", ""))) {
+			errors.rejectValue(path + "type", "broad", "would make every " + signature.type.strip()
+					+ " during shutdown a symptom, real failures included: add a message pattern "
+					+ "(quiet-shutdown.symptoms.extra[" + index + "].message), or name a narrower exception type");
 		}
 		if (hasText(signature.message)) {
 			try {
@@ -565,8 +593,11 @@ public class QuietShutdownProperties implements Validator {
 			private boolean enabled = true;
 
 			/**
-			 * Location of the report file. Defaults to
-			 * 'quiet-shutdown/<spring.application.name>.json' in the system temp folder.
+			 * Location of the report file. Defaults to a file named after the application
+			 * ('spring.application.name', else the main class, and a hash of both) in a
+			 * folder of the application's user: '$XDG_STATE_HOME/quiet-shutdown', else
+			 * '~/.local/state/quiet-shutdown', else 'quiet-shutdown-<user>' in the system
+			 * temp folder. A location that cannot be written fails startup.
 			 */
 			private java.nio.file.Path location;
 

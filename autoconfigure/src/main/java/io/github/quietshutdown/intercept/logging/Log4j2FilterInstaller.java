@@ -48,7 +48,7 @@ public final class Log4j2FilterInstaller extends LoggingFilterInstaller implemen
 	 * @param interceptions where the removal is registered
 	 */
 	public Log4j2FilterInstaller(SymptomSuppressor suppressor, JvmWideInterceptions interceptions) {
-		super(interceptions);
+		super(interceptions, suppressor.getClassifier().getState());
 		this.filter = new Log4j2SymptomFilter(suppressor);
 		this.filter.start();
 	}

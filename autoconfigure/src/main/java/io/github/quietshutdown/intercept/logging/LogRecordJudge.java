@@ -32,8 +32,15 @@ final class LogRecordJudge {
 		this.suppressor = suppressor;
 	}
 
+	/**
+	 * Whether shutdown is under way for a record: the filter is JVM-wide and a record is
+	 * not tied to one context, so its own context and every other live context that
+	 * installed a filter must be shutting down.
+	 * @return {@code true} if records may be judged as shutdown symptoms
+	 */
 	boolean isShuttingDown() {
-		return this.suppressor.getClassifier().getState().isShuttingDown();
+		return this.suppressor.getClassifier().getState().isShuttingDown()
+				&& LoggingFilterInstaller.contexts.isEveryContextShuttingDown();
 	}
 
 	boolean suppress(String loggerName, Throwable throwable) {

@@ -45,7 +45,7 @@ public final class LogbackFilterInstaller extends LoggingFilterInstaller impleme
 	 * @param interceptions where the removal is registered
 	 */
 	public LogbackFilterInstaller(SymptomSuppressor suppressor, JvmWideInterceptions interceptions) {
-		super(interceptions);
+		super(interceptions, suppressor.getClassifier().getState());
 		this.filter = new LogbackSymptomFilter(suppressor);
 		this.filter.start();
 	}
