@@ -75,7 +75,8 @@ public final class LogbackSymptomFilter extends TurboFilter {
 		return decide(logger, level, format, params, t, (marker != null) ? List.of(marker) : null, null);
 	}
 
-	// The fluent API (Logback 1.5.13+) brings its markers and key-value pairs, kept when labelling.
+	// The fluent API brings its markers and key-value pairs, kept when labelling (Logback 1.5.34,
+	// Spring Boot 3.5's, calls this; older versions call the method above).
 	@Override
 	public FilterReply decide(Logger logger, org.slf4j.event.LoggingEvent event) {
 		Level level = Level.convertAnSLF4JLevel(event.getLevel());
