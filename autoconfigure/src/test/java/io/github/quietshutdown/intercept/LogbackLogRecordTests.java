@@ -15,6 +15,7 @@
  */
 package io.github.quietshutdown.intercept;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.boot.logging.logback.StructuredLogEncoder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -131,6 +133,29 @@ class LogbackLogRecordTests {
 			.satisfies((pair) -> assertThat(pair.key + "=" + pair.value).isEqualTo("order=42"));
 		assertThat(events.get(3).getMDCPropertyMap()).doesNotContainKey("quiet.shutdown");
 		assertThat(org.slf4j.MDC.get("quiet.shutdown")).isNull();
+	}
+
+	@Test
+	void labelReachesSpringBootStructuredLogging() {
+		ConfigurableApplicationContext context = start();
+		List<ILoggingEvent> events = capture(() -> {
+			beginShutdown(context);
+			foreign.error("real-during", new IllegalStateException("during"));
+		});
+		StructuredLogEncoder encoder = new StructuredLogEncoder();
+		encoder.setFormat("ecs");
+		encoder.setContext(((ch.qos.logback.classic.Logger) foreign).getLoggerContext());
+		encoder.start();
+		try {
+			String json = new String(encoder.encode(events.get(0)), StandardCharsets.UTF_8);
+			assertThat(json).contains("\"message\":\"real-during [during shutdown]\"")
+				// ECS nests the dotted MDC key.
+				.contains("\"quiet\":{\"shutdown\":\"during\"}")
+				.contains("java.lang.IllegalStateException: during");
+		}
+		finally {
+			encoder.stop();
+		}
 	}
 
 	@Test
