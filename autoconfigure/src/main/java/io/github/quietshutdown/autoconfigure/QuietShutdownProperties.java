@@ -286,7 +286,8 @@ public class QuietShutdownProperties implements Validator {
 
 		/**
 		 * Fully qualified class name of the exception. Subclasses match too, unless the name
-		 * is prefixed with '='. The class need not be on the classpath.
+		 * is prefixed with '='. The class need not be on the classpath. Required unless
+		 * 'logger' is set.
 		 */
 		private String type;
 
