@@ -130,6 +130,11 @@ public class QuietShutdownProperties implements Validator {
 		List<SymptomSignature> extra = new ArrayList<>();
 		for (int i = 0; i < this.symptoms.extra.size(); i++) {
 			Signature signature = this.symptoms.extra.get(i);
+			if (hasText(signature.logger)) {
+				extra.add(SymptomSignature.ofLogRecord(signature.getId(i), signature.logger.strip(),
+						Pattern.compile(signature.message)));
+				continue;
+			}
 			extra.add(new SymptomSignature(signature.getId(i), signature.type.strip(),
 					hasText(signature.message) ? Pattern.compile(signature.message) : null));
 		}
@@ -185,9 +190,13 @@ public class QuietShutdownProperties implements Validator {
 
 	private void validateSignature(Signature signature, int index, Set<String> ids, Errors errors) {
 		String path = "symptoms.extra[" + index + "].";
-		if (!hasText(signature.type)) {
+		if (hasText(signature.logger)) {
+			validateLogRecordSignature(signature, path, errors);
+		}
+		else if (!hasText(signature.type)) {
 			errors.rejectValue(path + "type", "required",
-					"must not be empty: set the fully qualified class name of the exception, such as java.sql.SQLException");
+					"must not be empty: set the fully qualified class name of the exception, such as java.sql.SQLException, "
+							+ "or, for log records without an exception, 'logger' and 'message'");
 		}
 		else if (!CLASS_NAME.matcher(signature.type.strip()).matches()) {
 			errors.rejectValue(path + "type", "invalid",
@@ -209,9 +218,22 @@ public class QuietShutdownProperties implements Validator {
 						+ ex.getDescription() + " near index " + ex.getIndex() + "): fix or quote the pattern");
 			}
 		}
-		if (hasText(signature.type) && !ids.add(signature.getId(index))) {
+		if ((hasText(signature.type) || hasText(signature.logger)) && !ids.add(signature.getId(index))) {
 			errors.rejectValue(path + "id", "duplicate", "'" + signature.getId(index)
 					+ "' is already used by another signature: choose a unique id");
+		}
+	}
+
+	private static void validateLogRecordSignature(Signature signature, String path, Errors errors) {
+		if (hasText(signature.type)) {
+			errors.rejectValue(path + "logger", "conflict",
+					"cannot be combined with 'type': a signature matches either an exception type or "
+							+ "the log records of a logger; remove one of them");
+		}
+		if (!hasText(signature.message)) {
+			errors.rejectValue(path + "message", "required",
+					"must not be empty when 'logger' is set: give a regular expression found in the log message, "
+							+ "so that not every WARN of that logger is dropped");
 		}
 	}
 
@@ -293,15 +315,23 @@ public class QuietShutdownProperties implements Validator {
 
 		/**
 		 * Fully qualified class name of the exception. Subclasses match too, unless the name
-		 * is prefixed with '='. The class need not be on the classpath.
+		 * is prefixed with '='. The class need not be on the classpath. Required unless
+		 * 'logger' is set.
 		 */
 		private String type;
 
 		/**
 		 * Regular expression that must be found in the exception message. Empty to match
-		 * any message.
+		 * any message. With 'logger', required: it is found in the formatted message of the
+		 * log record.
 		 */
 		private String message;
+
+		/**
+		 * Name of the logger (its children match too) of WARN and ERROR log records without
+		 * an exception that this signature matches, instead of an exception type.
+		 */
+		private String logger;
 
 		public String getId() {
 			return this.id;
@@ -325,6 +355,14 @@ public class QuietShutdownProperties implements Validator {
 
 		public void setMessage(String message) {
 			this.message = message;
+		}
+
+		public String getLogger() {
+			return this.logger;
+		}
+
+		public void setLogger(String logger) {
+			this.logger = logger;
 		}
 
 		String getId(int index) {
@@ -381,6 +419,14 @@ public class QuietShutdownProperties implements Validator {
 		 */
 		private boolean logging = true;
 
+		/**
+		 * Whether to append ' [during shutdown]' to the message of WARN and ERROR log
+		 * records whose exception is not a shutdown symptom, logged while the application
+		 * shuts down, and to set 'quiet.shutdown=during' in their MDC (Logback) or thread
+		 * context (Log4j2). Needs 'logging'.
+		 */
+		private boolean labelDuringShutdown = true;
+
 		public boolean isScheduled() {
 			return this.scheduled;
 		}
@@ -411,6 +457,14 @@ public class QuietShutdownProperties implements Validator {
 
 		public void setLogging(boolean logging) {
 			this.logging = logging;
+		}
+
+		public boolean isLabelDuringShutdown() {
+			return this.labelDuringShutdown;
+		}
+
+		public void setLabelDuringShutdown(boolean labelDuringShutdown) {
+			this.labelDuringShutdown = labelDuringShutdown;
 		}
 
 	}

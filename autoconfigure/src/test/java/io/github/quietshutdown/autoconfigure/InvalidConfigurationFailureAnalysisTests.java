@@ -62,6 +62,32 @@ class InvalidConfigurationFailureAnalysisTests {
 	}
 
 	@Test
+	void signatureWithNeitherTypeNorLoggerNamesBothFixes(CapturedOutput output) {
+		assertStartupFails("quiet-shutdown.symptoms.extra[0].id=nothing");
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("quiet-shutdown.symptoms.extra[0].type")
+			.contains("or, for log records without an exception, 'logger' and 'message'");
+	}
+
+	@Test
+	void loggerSignatureWithoutMessageNamesPropertyAndFix(CapturedOutput output) {
+		assertStartupFails("quiet-shutdown.symptoms.extra[0].logger=org.example.consumer");
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("quiet-shutdown.symptoms.extra[0].message")
+			.contains("must not be empty when 'logger' is set");
+	}
+
+	@Test
+	void loggerSignatureWithATypeNamesPropertyAndFix(CapturedOutput output) {
+		assertStartupFails("quiet-shutdown.symptoms.extra[0].logger=org.example.consumer",
+				"quiet-shutdown.symptoms.extra[0].type=java.io.IOException",
+				"quiet-shutdown.symptoms.extra[0].message=stopped");
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("quiet-shutdown.symptoms.extra[0].logger")
+			.contains("cannot be combined with 'type'");
+	}
+
+	@Test
 	void unknownExcludedSignatureNamesPropertyAndFix(CapturedOutput output) {
 		assertStartupFails("quiet-shutdown.symptoms.exclude=hikari.pool-closd");
 		assertThat(output).contains("APPLICATION FAILED TO START")
