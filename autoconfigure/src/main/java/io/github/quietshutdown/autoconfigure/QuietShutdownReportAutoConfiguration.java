@@ -17,6 +17,7 @@ package io.github.quietshutdown.autoconfigure;
 
 import java.nio.file.Path;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -24,6 +25,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 
 import io.github.quietshutdown.ShutdownState;
+import io.github.quietshutdown.ShutdownTimeline;
 import io.github.quietshutdown.report.ShutdownReportFile;
 import io.github.quietshutdown.report.ShutdownReporter;
 import io.github.quietshutdown.report.ShutdownStatistics;
@@ -34,14 +36,14 @@ import io.github.quietshutdown.report.ShutdownStatistics;
  *
  * @author Quiet Shutdown authors
  */
-@AutoConfiguration(after = QuietShutdownAutoConfiguration.class)
+@AutoConfiguration(after = { QuietShutdownAutoConfiguration.class, QuietShutdownTimelineAutoConfiguration.class })
 @ConditionalOnBooleanProperty(name = "quiet-shutdown.enabled", matchIfMissing = true)
 public final class QuietShutdownReportAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
 	ShutdownReporter quietShutdownReporter(ShutdownState quietShutdownState, ShutdownStatistics quietShutdownStatistics,
-			QuietShutdownProperties properties, Environment environment) {
+			QuietShutdownProperties properties, Environment environment, ObjectProvider<ShutdownTimeline> timeline) {
 		QuietShutdownProperties.Report report = properties.getReport();
 		ShutdownReportFile file = null;
 		if (report.getFile().isEnabled()) {
@@ -49,7 +51,8 @@ public final class QuietShutdownReportAutoConfiguration {
 			file = new ShutdownReportFile((location != null) ? location
 					: ShutdownReportFile.defaultLocation(environment.getProperty("spring.application.name", "application")));
 		}
-		return new ShutdownReporter(quietShutdownState, quietShutdownStatistics, file, report.isShowMessages());
+		return new ShutdownReporter(quietShutdownState, quietShutdownStatistics, file, report.isShowMessages(),
+				timeline.getIfAvailable());
 	}
 
 }
