@@ -64,7 +64,6 @@ public final class QuietShutdownTimelineAutoConfiguration {
 			}
 
 		});
-		quietShutdownState.onPhase(ShutdownPhase.DRAINED, () -> timeline.end("drain"));
 		quietShutdownState.onPhase(ShutdownPhase.CLOSED, Integer.MAX_VALUE - 1, () -> {
 			timeline.end("drain");
 			timeline.end("destroy");
@@ -112,6 +111,8 @@ public final class QuietShutdownTimelineAutoConfiguration {
 		});
 	}
 
+	// The drain ends when every lifecycle bean has stopped: executors and queue workers
+	// drain side by side with the drain itself.
 	@Bean
 	PhaseMarker quietShutdownDestroyBeginMarker(ShutdownTimeline quietShutdownTimeline) {
 		return new PhaseMarker(Integer.MIN_VALUE, () -> {
