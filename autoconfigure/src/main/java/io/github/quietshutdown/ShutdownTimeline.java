@@ -51,12 +51,21 @@ public final class ShutdownTimeline {
 	 * @return {@code true} if this call marked it
 	 */
 	public boolean start() {
+		return start(System.nanoTime());
+	}
+
+	/**
+	 * Mark the beginning of shutdown at the given time, if not marked already.
+	 * @param nanos when shutdown began, in {@link System#nanoTime()} terms
+	 * @return {@code true} if this call marked it
+	 */
+	public boolean start(long nanos) {
 		synchronized (this) {
 			if (this.origin != null) {
 				return false;
 			}
-			this.originNanos = System.nanoTime();
-			this.origin = Instant.now();
+			this.originNanos = nanos;
+			this.origin = Instant.now().minusNanos(Math.max(0, System.nanoTime() - nanos));
 		}
 		changed();
 		return true;

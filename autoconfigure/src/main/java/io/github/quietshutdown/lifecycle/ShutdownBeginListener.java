@@ -73,10 +73,14 @@ public final class ShutdownBeginListener implements ApplicationListener<ContextC
 
 	private final Duration delay;
 
+	private final Thread signalHook;
+
 	private ApplicationContext applicationContext;
 
 	/**
-	 * Create a new listener.
+	 * Create a new listener. Until its context closes, a JVM shutdown hook marks the moment
+	 * the JVM is asked to exit (the signal), so that the budget and the timeline count from
+	 * there rather than from the close, which may come later.
 	 * @param timeline the timeline to start
 	 * @param budget the budget to start
 	 * @param delay the pre-stop delay; zero for none
@@ -85,6 +89,18 @@ public final class ShutdownBeginListener implements ApplicationListener<ContextC
 		this.timeline = timeline;
 		this.budget = budget;
 		this.delay = delay;
+		this.signalHook = new Thread(() -> begin(System.nanoTime()), "quiet-shutdown-signal");
+		try {
+			Runtime.getRuntime().addShutdownHook(this.signalHook);
+		}
+		catch (IllegalStateException ex) {
+			// The JVM is exiting already.
+		}
+	}
+
+	private void begin(long nanos) {
+		this.budget.start(nanos);
+		this.timeline.start(nanos);
 	}
 
 	@Override
@@ -97,8 +113,13 @@ public final class ShutdownBeginListener implements ApplicationListener<ContextC
 		if (event.getApplicationContext() != this.applicationContext) {
 			return;
 		}
-		this.budget.start();
-		this.timeline.start();
+		begin(System.nanoTime());
+		try {
+			Runtime.getRuntime().removeShutdownHook(this.signalHook);
+		}
+		catch (IllegalStateException ex) {
+			// The JVM is exiting: the hook has marked the signal, or is about to.
+		}
 		if (this.delay.isZero()) {
 			return;
 		}
