@@ -22,12 +22,14 @@ import java.util.concurrent.locks.LockSupport;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.availability.ApplicationAvailability;
 import org.springframework.boot.availability.AvailabilityChangeEvent;
 import org.springframework.boot.availability.ReadinessState;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationContextAware;
 import org.springframework.context.ApplicationListener;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.core.Ordered;
 
@@ -50,7 +52,8 @@ import io.github.quietshutdown.ShutdownTimeline;
  *
  * @author Quiet Shutdown authors
  */
-public final class ShutdownBeginListener implements ApplicationListener<ContextClosedEvent>, ApplicationContextAware, Ordered {
+public final class ShutdownBeginListener
+		implements ApplicationListener<ContextClosedEvent>, ApplicationContextAware, Ordered, DisposableBean {
 
 	/**
 	 * Name of the pre-stop delay in the timeline.
@@ -89,12 +92,38 @@ public final class ShutdownBeginListener implements ApplicationListener<ContextC
 		this.timeline = timeline;
 		this.budget = budget;
 		this.delay = delay;
-		this.signalHook = new Thread(() -> begin(System.nanoTime()), "quiet-shutdown-signal");
+		this.signalHook = new Thread(this::signalled, "quiet-shutdown-signal");
 		try {
 			Runtime.getRuntime().addShutdownHook(this.signalHook);
 		}
 		catch (IllegalStateException ex) {
 			// The JVM is exiting already.
+		}
+	}
+
+	// A context that never started (its refresh failed) has no shutdown to report.
+	private void signalled() {
+		long now = System.nanoTime();
+		if (this.applicationContext instanceof ConfigurableApplicationContext context && context.isActive()) {
+			begin(now);
+		}
+	}
+
+	@Override
+	public void destroy() {
+		removeSignalHook();
+	}
+
+	Thread getSignalHook() {
+		return this.signalHook;
+	}
+
+	private void removeSignalHook() {
+		try {
+			Runtime.getRuntime().removeShutdownHook(this.signalHook);
+		}
+		catch (IllegalStateException ex) {
+			// The JVM is exiting: the hook has marked the signal, or is about to.
 		}
 	}
 
@@ -114,12 +143,7 @@ public final class ShutdownBeginListener implements ApplicationListener<ContextC
 			return;
 		}
 		begin(System.nanoTime());
-		try {
-			Runtime.getRuntime().removeShutdownHook(this.signalHook);
-		}
-		catch (IllegalStateException ex) {
-			// The JVM is exiting: the hook has marked the signal, or is about to.
-		}
+		removeSignalHook();
 		if (this.delay.isZero()) {
 			return;
 		}

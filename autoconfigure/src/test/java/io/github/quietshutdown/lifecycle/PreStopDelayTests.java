@@ -114,6 +114,20 @@ class PreStopDelayTests {
 		});
 	}
 
+	@Test
+	void signalHookIsRemovedWhenTheContextClosesOrNeverStarts() {
+		this.runner.run((context) -> {
+			ShutdownBeginListener listener = context.getBean(ShutdownBeginListener.class);
+			context.close();
+			assertThat(Runtime.getRuntime().removeShutdownHook(listener.getSignalHook())).isFalse();
+		});
+		this.runner.withUserConfiguration(FailingStartup.class).run((context) -> {
+			assertThat(context).hasFailed();
+			// The JVM exit would otherwise start a report of a shutdown that never was.
+			assertThat(Runtime.getRuntime().removeShutdownHook(FailingStartup.listener.getSignalHook())).isFalse();
+		});
+	}
+
 	static void closeOn(Runnable close, String threadName) throws InterruptedException {
 		Thread thread = new Thread(close, threadName);
 		thread.start();
@@ -127,6 +141,19 @@ class PreStopDelayTests {
 			.filter((phase) -> phase.name().equals(name))
 			.findFirst()
 			.orElseThrow(() -> new AssertionError(name + " not in " + timeline.getPhases()));
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class FailingStartup {
+
+		static volatile ShutdownBeginListener listener;
+
+		@Bean
+		Object failsAfterTheListener(ShutdownBeginListener quietShutdownBeginListener) {
+			listener = quietShutdownBeginListener;
+			throw new IllegalStateException("startup fails");
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)
