@@ -23,8 +23,9 @@ import org.springframework.core.Ordered;
 
 /**
  * Moves the {@link ShutdownState} to {@link ShutdownPhase#CLOSING} when its own context
- * closes, before any other listener of the {@link ContextClosedEvent} runs: before
- * executors stop accepting tasks and before meter registries close.
+ * closes, before any other listener of the {@link ContextClosedEvent} runs but the one that
+ * marks the beginning of shutdown and holds for the pre-stop delay: before executors stop
+ * accepting tasks and before meter registries close.
  * <p>
  * The event also reaches parent contexts; the event of another context (a management
  * child context, a bootstrap context) is ignored.
@@ -59,7 +60,8 @@ public final class ShutdownStateListener implements ApplicationListener<ContextC
 
 	@Override
 	public int getOrder() {
-		return Ordered.HIGHEST_PRECEDENCE;
+		// Right after the listener that starts the timeline and may hold for the pre-stop delay.
+		return Ordered.HIGHEST_PRECEDENCE + 1;
 	}
 
 }

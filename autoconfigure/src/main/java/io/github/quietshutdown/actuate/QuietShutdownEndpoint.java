@@ -73,7 +73,7 @@ public class QuietShutdownEndpoint {
 	@ReadOperation
 	public Map<String, Object> quietShutdown() {
 		Map<String, Object> document = ShutdownReport.snapshot(this.state, this.statistics,
-				this.properties.getReport().isShowMessages());
+				this.properties.getReport().isShowMessages(), (this.reporter != null) ? this.reporter.getTimeline() : null);
 		document.put("configuration", configuration());
 		document.put("previousShutdown", (this.reporter != null) ? this.reporter.getPrevious() : null);
 		return document;
@@ -88,6 +88,8 @@ public class QuietShutdownEndpoint {
 		Map<String, Long> executorTimeouts = new LinkedHashMap<>();
 		this.properties.getDrain().getExecutorTimeouts().forEach((name, timeout) -> executorTimeouts.put(name, timeout.toMillis()));
 		configuration.put("executorTimeoutsMs", executorTimeouts);
+		configuration.put("gracePeriodMs", this.properties.getGracePeriod().toMillis());
+		configuration.put("preStopDelayMs", this.properties.getPreStop().getDelay().toMillis());
 		configuration.put("deferRegistryClose", this.properties.getMetrics().isDeferRegistryClose());
 		configuration.put("reportFile", (this.reporter != null && this.reporter.getFile() != null)
 				? this.reporter.getFile().getLocation().toString() : null);

@@ -15,9 +15,12 @@
  */
 package io.github.quietshutdown.autoconfigure;
 
+import java.time.Duration;
 import java.util.Set;
+import java.util.function.Function;
 
 import org.springframework.beans.factory.BeanFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.LazyInitializationExcludeFilter;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -25,10 +28,12 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 
 import io.github.quietshutdown.ClosedPhaseRegistrar;
+import io.github.quietshutdown.ShutdownBudget;
 import io.github.quietshutdown.ShutdownState;
 import io.github.quietshutdown.drain.ExecutorDrain;
 import io.github.quietshutdown.drain.LingeringThreadWatchdog;
 import io.github.quietshutdown.drain.TrackedExecutors;
+import io.github.quietshutdown.lifecycle.BudgetedTimeouts;
 import io.github.quietshutdown.report.ShutdownStatistics;
 
 /**
@@ -46,8 +51,11 @@ public final class QuietShutdownDrainAutoConfiguration {
 	@ConditionalOnBooleanProperty(name = "quiet-shutdown.drain.enabled", matchIfMissing = true)
 	ExecutorDrain quietShutdownExecutorDrain(TrackedExecutors quietShutdownTrackedExecutors,
 			QuietShutdownProperties properties, ShutdownState quietShutdownState,
-			ShutdownStatistics quietShutdownStatistics) {
-		return new ExecutorDrain(quietShutdownTrackedExecutors, properties.getDrain()::getTimeout, quietShutdownState,
+			ShutdownStatistics quietShutdownStatistics, ObjectProvider<ShutdownBudget> budget) {
+		Function<String, Duration> timeouts = properties.getDrain()::getTimeout;
+		ShutdownBudget shutdownBudget = budget.getIfAvailable();
+		return new ExecutorDrain(quietShutdownTrackedExecutors,
+				(shutdownBudget != null) ? new BudgetedTimeouts(timeouts, shutdownBudget) : timeouts, quietShutdownState,
 				quietShutdownStatistics, properties.getDrain().getProgressInterval());
 	}
 

@@ -26,7 +26,9 @@ import org.springframework.context.annotation.Bean;
 
 import io.github.quietshutdown.ShutdownState;
 import io.github.quietshutdown.metrics.DeferredRegistryClosePostProcessor;
+import io.github.quietshutdown.metrics.PreviousShutdownMetrics;
 import io.github.quietshutdown.metrics.QuietShutdownMetrics;
+import io.github.quietshutdown.report.ShutdownReporter;
 import io.github.quietshutdown.report.ShutdownStatistics;
 
 /**
@@ -35,7 +37,7 @@ import io.github.quietshutdown.report.ShutdownStatistics;
  *
  * @author Quiet Shutdown authors
  */
-@AutoConfiguration(after = QuietShutdownAutoConfiguration.class,
+@AutoConfiguration(after = { QuietShutdownAutoConfiguration.class, QuietShutdownReportAutoConfiguration.class },
 		afterName = { "org.springframework.boot.actuate.autoconfigure.metrics.MetricsAutoConfiguration",
 				"org.springframework.boot.actuate.autoconfigure.metrics.CompositeMeterRegistryAutoConfiguration",
 				"org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
@@ -49,6 +51,14 @@ public final class QuietShutdownMetricsAutoConfiguration {
 	@ConditionalOnBean(type = "io.micrometer.core.instrument.MeterRegistry")
 	QuietShutdownMetrics quietShutdownMetrics(ShutdownStatistics quietShutdownStatistics) {
 		return new QuietShutdownMetrics(quietShutdownStatistics);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBean(type = { "io.micrometer.core.instrument.MeterRegistry",
+			"io.github.quietshutdown.report.ShutdownReporter" })
+	PreviousShutdownMetrics quietShutdownPreviousShutdownMetrics(ShutdownReporter quietShutdownReporter) {
+		return new PreviousShutdownMetrics(quietShutdownReporter);
 	}
 
 	@Bean

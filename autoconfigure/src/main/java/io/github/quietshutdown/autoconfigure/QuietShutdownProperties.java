@@ -81,6 +81,15 @@ public class QuietShutdownProperties implements Validator {
 
 	private final Report report = new Report();
 
+	/**
+	 * Time between the termination signal and the kill: Kubernetes'
+	 * terminationGracePeriodSeconds. The drain gives up early enough that the summary line
+	 * and the report are written within it.
+	 */
+	private Duration gracePeriod = Duration.ofSeconds(30);
+
+	private final PreStop preStop = new PreStop();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -119,6 +128,18 @@ public class QuietShutdownProperties implements Validator {
 
 	public Report getReport() {
 		return this.report;
+	}
+
+	public Duration getGracePeriod() {
+		return this.gracePeriod;
+	}
+
+	public void setGracePeriod(Duration gracePeriod) {
+		this.gracePeriod = gracePeriod;
+	}
+
+	public PreStop getPreStop() {
+		return this.preStop;
 	}
 
 	/**
@@ -182,6 +203,7 @@ public class QuietShutdownProperties implements Validator {
 						+ "set it to at least the delay, or leave it unset to never halt");
 			}
 		}
+		validateBudget(properties, errors);
 		if (properties.suppression.level == null) {
 			errors.rejectValue("suppression.level", "required",
 					"must not be empty: use one of TRACE, DEBUG, INFO, WARN, ERROR, FATAL, OFF");
@@ -234,6 +256,20 @@ public class QuietShutdownProperties implements Validator {
 			errors.rejectValue(path + "message", "required",
 					"must not be empty when 'logger' is set: give a regular expression found in the log message, "
 							+ "so that not every WARN of that logger is dropped");
+		}
+	}
+
+	private static void validateBudget(QuietShutdownProperties properties, Errors errors) {
+		requirePositive(errors, "grace-period", properties.gracePeriod);
+		Duration delay = properties.preStop.delay;
+		if (delay == null || delay.isNegative()) {
+			errors.rejectValue("pre-stop.delay", "negative", "must be zero (off) or a positive duration, such as 5s");
+		}
+		else if (properties.gracePeriod != null && delay.compareTo(properties.gracePeriod) >= 0) {
+			errors.rejectValue("pre-stop.delay", "budget", "must be shorter than quiet-shutdown.grace-period ("
+					+ ShutdownBudgetCheck.format(properties.gracePeriod) + "), and is " + ShutdownBudgetCheck.format(delay)
+					+ ": shorten the delay or raise the grace period to match "
+					+ "terminationGracePeriodSeconds");
 		}
 	}
 
@@ -607,6 +643,29 @@ public class QuietShutdownProperties implements Validator {
 
 		public void setDeferRegistryClose(boolean deferRegistryClose) {
 			this.deferRegistryClose = deferRegistryClose;
+		}
+
+	}
+
+	/**
+	 * The pause between the termination signal and the web server's graceful shutdown.
+	 */
+	public static class PreStop {
+
+		/**
+		 * Time to keep serving requests, readiness already refusing traffic, after a
+		 * termination signal and before the web server shuts down, so that load balancers
+		 * stop routing to the instance first. Zero: no delay. Only a close by a process
+		 * signal waits.
+		 */
+		private Duration delay = Duration.ZERO;
+
+		public Duration getDelay() {
+			return this.delay;
+		}
+
+		public void setDelay(Duration delay) {
+			this.delay = delay;
 		}
 
 	}

@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.boot.LazyInitializationExcludeFilter;
 import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -29,6 +30,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.util.ClassUtils;
 
 import io.github.quietshutdown.ShutdownState;
+import io.github.quietshutdown.ShutdownTimeline;
 import io.github.quietshutdown.report.DefaultReportLocation;
 import io.github.quietshutdown.report.ShutdownReportFile;
 import io.github.quietshutdown.report.ShutdownReporter;
@@ -40,14 +42,15 @@ import io.github.quietshutdown.report.ShutdownStatistics;
  *
  * @author Quiet Shutdown authors
  */
-@AutoConfiguration(after = QuietShutdownAutoConfiguration.class)
+@AutoConfiguration(after = { QuietShutdownAutoConfiguration.class, QuietShutdownTimelineAutoConfiguration.class })
 @ConditionalOnBooleanProperty(name = "quiet-shutdown.enabled", matchIfMissing = true)
 public final class QuietShutdownReportAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
 	ShutdownReporter quietShutdownReporter(ShutdownState quietShutdownState, ShutdownStatistics quietShutdownStatistics,
-			QuietShutdownProperties properties, Environment environment, ListableBeanFactory beanFactory) {
+			QuietShutdownProperties properties, Environment environment, ListableBeanFactory beanFactory,
+			ObjectProvider<ShutdownTimeline> timeline) {
 		QuietShutdownProperties.Report report = properties.getReport();
 		ShutdownReportFile file = null;
 		if (report.getFile().isEnabled()) {
@@ -61,7 +64,8 @@ public final class QuietShutdownReportAutoConfiguration {
 					.of(environment.getProperty("spring.application.name"), mainClassName(beanFactory)));
 			}
 		}
-		return new ShutdownReporter(quietShutdownState, quietShutdownStatistics, file, report.isShowMessages());
+		return new ShutdownReporter(quietShutdownState, quietShutdownStatistics, file, report.isShowMessages(),
+				timeline.getIfAvailable());
 	}
 
 	// A configured location that cannot be written fails startup; an unsafe one is

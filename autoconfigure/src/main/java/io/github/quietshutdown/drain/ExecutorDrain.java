@@ -260,7 +260,13 @@ public final class ExecutorDrain implements SmartLifecycle {
 		long stuck = executor.tracker().getPending();
 		if (stuck > 0) {
 			logger.warn("'" + executor.name() + "': " + stuck + " task(s) still running after the drain deadline"
-					+ stuckThreads(executor.executor()));
+					+ ((pool != null) ? ", interrupted" : "") + stuckThreads(executor.executor()));
+			if (pool != null) {
+				// Past its deadline: Spring's own stop would wait for them up to the phase
+				// timeout, and interrupt them at destruction anyway. What they do not finish
+				// is reported as failed.
+				pool.shutdownNow();
+			}
 		}
 	}
 

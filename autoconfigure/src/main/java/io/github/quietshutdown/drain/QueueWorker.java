@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import org.apache.commons.logging.Log;
@@ -30,6 +31,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationContextAware;
 import org.springframework.context.SmartLifecycle;
 
+import io.github.quietshutdown.ShutdownBudget;
 import io.github.quietshutdown.ShutdownState;
 import io.github.quietshutdown.autoconfigure.QuietShutdownProperties;
 import io.github.quietshutdown.intercept.SymptomSource;
@@ -73,6 +75,10 @@ public final class QueueWorker<T> implements SmartLifecycle, BeanNameAware, Appl
 	private ApplicationContext context;
 
 	private Duration timeout;
+
+	private ShutdownBudget budget;
+
+	private ShutdownStatistics statistics;
 
 	private TaskTracker tracker;
 
@@ -171,7 +177,9 @@ public final class QueueWorker<T> implements SmartLifecycle, BeanNameAware, Appl
 		statistics = (statistics != null) ? statistics : new ShutdownStatistics();
 		reporter = (reporter != null) ? reporter : new AbandonedTaskReporter(statistics, List::of);
 		this.tracker = new TaskTracker(this.name, false, state, statistics, reporter);
+		this.statistics = statistics;
 		this.suppressor = bean(SymptomSuppressor.class);
+		this.budget = bean(ShutdownBudget.class);
 		if (this.timeout == null) {
 			QuietShutdownProperties properties = bean(QuietShutdownProperties.class);
 			this.timeout = (properties != null) ? properties.getDrain().getTimeout(this.name) : Duration.ofSeconds(20);
@@ -225,7 +233,13 @@ public final class QueueWorker<T> implements SmartLifecycle, BeanNameAware, Appl
 	@Override
 	public void stop() {
 		this.accepting = false;
-		long deadline = System.nanoTime() + this.timeout.toNanos();
+		long start = System.nanoTime();
+		long deadline = start + this.timeout.toNanos();
+		if (this.budget != null) {
+			// What is left of the grace period, less the time the report needs.
+			deadline = Math.min(deadline, this.budget.deadlineNanos());
+		}
+		long waitMs = TimeUnit.NANOSECONDS.toMillis(Math.max(0, deadline - start));
 		boolean idle;
 		try {
 			idle = this.tracker.awaitIdle(deadline);
@@ -247,7 +261,8 @@ public final class QueueWorker<T> implements SmartLifecycle, BeanNameAware, Appl
 			abandoned.add(item.describe(TaskOutcome.ABANDONED));
 		}
 		this.tracker.reportDropped(abandoned, idle ? "offered as intake stopped"
-				: "still queued at the drain deadline (" + this.timeout.toMillis() + " ms)");
+				: "still queued at the drain deadline (" + waitMs + " ms)");
+		this.statistics.recordDrain(this.name, Duration.ofNanos(System.nanoTime() - start));
 		this.tracker.reportFailures();
 	}
 

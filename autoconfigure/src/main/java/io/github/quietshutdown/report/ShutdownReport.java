@@ -21,12 +21,14 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import io.github.quietshutdown.ShutdownPhase;
 import io.github.quietshutdown.ShutdownState;
+import io.github.quietshutdown.ShutdownTimeline;
 import io.github.quietshutdown.report.ShutdownStatistics.LostTask;
 import io.github.quietshutdown.report.ShutdownStatistics.SymptomSample;
 import io.github.quietshutdown.report.ShutdownStatistics.TaskOutcome;
@@ -55,6 +57,20 @@ public final class ShutdownReport {
 	 */
 	public static Map<String, Object> snapshot(ShutdownState state, ShutdownStatistics statistics,
 			boolean showMessages) {
+		return snapshot(state, statistics, showMessages, null);
+	}
+
+	/**
+	 * Take a snapshot with the timeline: each phase with its start offset and duration, and
+	 * the slowest one.
+	 * @param state the shutdown state
+	 * @param statistics the counts
+	 * @param showMessages whether to show exception messages
+	 * @param timeline the timeline, or {@code null} for none
+	 * @return the report, with stable field order
+	 */
+	public static Map<String, Object> snapshot(ShutdownState state, ShutdownStatistics statistics,
+			boolean showMessages, ShutdownTimeline timeline) {
 		Map<String, Object> report = new LinkedHashMap<>();
 		report.put("phase", state.getPhase().name());
 		report.put("since", String.valueOf(state.getSince()));
@@ -77,7 +93,26 @@ public final class ShutdownReport {
 			samples.add(entry);
 		}
 		report.put("samples", samples);
+		if (timeline != null) {
+			report.put("timeline", timeline(timeline));
+			ShutdownTimeline.Phase slowest = timeline.getSlowest();
+			report.put("slowest", (slowest != null) ? phase(slowest) : null);
+		}
 		return report;
+	}
+
+	private static List<Map<String, Object>> timeline(ShutdownTimeline timeline) {
+		List<Map<String, Object>> phases = new ArrayList<>();
+		timeline.getPhases().forEach((phase) -> phases.add(phase(phase)));
+		return phases;
+	}
+
+	private static Map<String, Object> phase(ShutdownTimeline.Phase phase) {
+		Map<String, Object> entry = new LinkedHashMap<>();
+		entry.put("phase", phase.name());
+		entry.put("startMs", phase.startMs());
+		entry.put("durationMs", phase.durationMs());
+		return entry;
 	}
 
 	private static Map<String, Object> suppressed(ShutdownStatistics statistics) {
@@ -132,7 +167,8 @@ public final class ShutdownReport {
 	 * Return the one-line summary of a snapshot:
 	 * {@code duration=<ms>ms suppressed=<n> accepted=<n> completed=<n> failed=<n> abandoned=<n> rejected=<n>
 	 * [running=<n>] top=<exception>:<n>,...}: the books balance when accepted = completed + failed +
-	 * abandoned + running.
+	 * abandoned + running; then
+	 * {@code slowest=<phase>:<seconds>s} when the snapshot has a timeline.
 	 * @param statistics the counts
 	 * @param report a snapshot taken by {@link #snapshot}
 	 * @return the summary line
@@ -155,7 +191,20 @@ public final class ShutdownReport {
 				+ " accepted=" + tasks.get("accepted") + " completed=" + tasks.get("completed") + " failed="
 				+ tasks.get("failed") + " abandoned=" + tasks.get("abandoned") + " rejected=" + tasks.get("rejected")
 				+ ((running instanceof Long count && count > 0) ? " running=" + count : "") + " top="
-				+ (top.isEmpty() ? "none" : top);
+				+ (top.isEmpty() ? "none" : top) + slowest(report);
+	}
+
+	private static String slowest(Map<String, Object> report) {
+		if (!report.containsKey("slowest")) {
+			return "";
+		}
+		@SuppressWarnings("unchecked")
+		Map<String, Object> slowest = (Map<String, Object>) report.get("slowest");
+		if (slowest == null) {
+			return " slowest=none";
+		}
+		long millis = ((Number) slowest.get("durationMs")).longValue();
+		return " slowest=" + slowest.get("phase") + ":" + String.format(Locale.ROOT, "%.1fs", millis / 1000.0);
 	}
 
 }

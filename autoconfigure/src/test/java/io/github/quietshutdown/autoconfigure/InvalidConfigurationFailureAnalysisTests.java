@@ -203,6 +203,31 @@ class InvalidConfigurationFailureAnalysisTests {
 					+ "'quiet-shutdown.report.file.enabled=false'.");
 	}
 
+	@Test
+	void zeroGracePeriodNamesPropertyAndFix(CapturedOutput output) {
+		assertStartupFails("quiet-shutdown.grace-period=0s");
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("quiet-shutdown.grace-period")
+			.contains("must be a positive duration, such as 10s or 500ms");
+	}
+
+	@Test
+	void negativePreStopDelayNamesPropertyAndFix(CapturedOutput output) {
+		assertStartupFails("quiet-shutdown.pre-stop.delay=-1s");
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("quiet-shutdown.pre-stop.delay")
+			.contains("must be zero (off) or a positive duration");
+	}
+
+	@Test
+	void preStopDelayBeyondTheGracePeriodNamesPropertyValueAndFix(CapturedOutput output) {
+		assertStartupFails("quiet-shutdown.pre-stop.delay=40s");
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("quiet-shutdown.pre-stop.delay")
+			.contains("must be shorter than quiet-shutdown.grace-period (30s), and is 40s")
+			.contains("terminationGracePeriodSeconds");
+	}
+
 	private static void assertStartupFails(String... properties) {
 		assertStartupFails(EmptyApplication.class, properties);
 	}

@@ -28,6 +28,7 @@ import io.github.quietshutdown.autoconfigure.QuietShutdownAutoConfiguration;
 import io.github.quietshutdown.autoconfigure.QuietShutdownDrainAutoConfiguration;
 import io.github.quietshutdown.autoconfigure.QuietShutdownExecutorAutoConfiguration;
 import io.github.quietshutdown.autoconfigure.QuietShutdownReportAutoConfiguration;
+import io.github.quietshutdown.autoconfigure.QuietShutdownTimelineAutoConfiguration;
 import io.github.quietshutdown.drain.QueueWorker;
 
 /**
@@ -37,7 +38,8 @@ import io.github.quietshutdown.drain.QueueWorker;
  * <li>{@code lingering-thread}: starts a non-daemon thread that never stops, then closes
  * its context from {@code main};</li>
  * <li>{@code stuck-worker}: a {@link QueueWorker} whose consumer never returns, holding
- * items; waits to be stopped by a signal.</li>
+ * items; waits to be stopped by a signal;</li>
+ * <li>{@code budget}: the same, with the time budget, the timeline and the report.</li>
  * </ul>
  */
 public final class ShutdownProcessApplication {
@@ -50,7 +52,8 @@ public final class ShutdownProcessApplication {
 	public static void main(String[] args) throws Exception {
 		String scenario = args[0];
 		String[] bootArgs = java.util.Arrays.copyOfRange(args, 1, args.length);
-		ConfigurableApplicationContext context = new SpringApplicationBuilder(Config.class)
+		ConfigurableApplicationContext context = new SpringApplicationBuilder(
+				scenario.equals("budget") ? BudgetConfig.class : Config.class)
 			.web(WebApplicationType.NONE)
 			.run(bootArgs);
 		if (scenario.equals("lingering-thread")) {
@@ -60,7 +63,7 @@ public final class ShutdownProcessApplication {
 			context.close();
 			System.out.println("CONTEXT CLOSED");
 		}
-		else if (scenario.equals("stuck-worker")) {
+		else if (scenario.equals("stuck-worker") || scenario.equals("budget")) {
 			// Keeps the JVM alive, as a web server would, until the context closes.
 			CountDownLatch closed = new CountDownLatch(1);
 			context.addApplicationListener((org.springframework.context.ApplicationListener<org.springframework.context.event.ContextClosedEvent>) (event) -> closed.countDown());
@@ -88,6 +91,12 @@ public final class ShutdownProcessApplication {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ImportAutoConfiguration({ QuietShutdownTimelineAutoConfiguration.class, QuietShutdownReportAutoConfiguration.class })
+	static class BudgetConfig extends Config {
+
 	}
 
 	@Configuration(proxyBeanMethods = false)

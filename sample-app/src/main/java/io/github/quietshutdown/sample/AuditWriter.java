@@ -15,6 +15,9 @@
  */
 package io.github.quietshutdown.sample;
 
+import java.time.Duration;
+
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
@@ -29,14 +32,17 @@ public class AuditWriter {
 
 	private final Bookkeeping bookkeeping;
 
-	AuditWriter(JdbcTemplate jdbc, Bookkeeping bookkeeping) {
+	private final long pauseMillis;
+
+	AuditWriter(JdbcTemplate jdbc, Bookkeeping bookkeeping, @Value("${sample.audit.pause:15ms}") Duration pause) {
 		this.jdbc = jdbc;
 		this.bookkeeping = bookkeeping;
+		this.pauseMillis = pause.toMillis();
 	}
 
 	@Async("auditExecutor")
 	public void write(String event) {
-		Work.pause(15);
+		Work.pause(this.pauseMillis);
 		this.jdbc.update("insert into audit (event) values (?)", event);
 		this.bookkeeping.completed.incrementAndGet();
 	}
