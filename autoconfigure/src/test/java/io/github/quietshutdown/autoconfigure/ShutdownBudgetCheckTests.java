@@ -25,6 +25,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 import io.github.quietshutdown.ShutdownBudget;
 import io.github.quietshutdown.ShutdownTimeline;
@@ -65,7 +66,7 @@ class ShutdownBudgetCheckTests {
 
 	@Test
 	void warnsWhenTheSumExceedsTheGracePeriodNamingEachProperty(CapturedOutput output) {
-		this.runner
+		this.runner.withBean("ingest", ThreadPoolTaskExecutor.class, ThreadPoolTaskExecutor::new)
 			.withPropertyValues("quiet-shutdown.grace-period=10s", "quiet-shutdown.pre-stop.delay=3s",
 					"quiet-shutdown.drain.timeout=5s", "quiet-shutdown.drain.executor-timeouts.ingest=6s",
 					"quiet-shutdown.watchdog.halt-after=2s")
@@ -77,7 +78,7 @@ class ShutdownBudgetCheckTests {
 
 	@Test
 	void noWarningWhenTheSumEqualsTheGracePeriod(CapturedOutput output) {
-		this.runner
+		this.runner.withBean("ingest", ThreadPoolTaskExecutor.class, ThreadPoolTaskExecutor::new)
 			.withPropertyValues("quiet-shutdown.grace-period=11s", "quiet-shutdown.pre-stop.delay=3s",
 					"quiet-shutdown.drain.timeout=5s", "quiet-shutdown.drain.executor-timeouts.ingest=6s", "quiet-shutdown.watchdog.halt-after=2s")
 			.run((context) -> assertThat(context).hasNotFailed());
