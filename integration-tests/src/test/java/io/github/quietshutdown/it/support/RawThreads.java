@@ -1,0 +1,101 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.quietshutdown.it.support;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.springframework.beans.factory.DisposableBean;
+
+/**
+ * Plain {@link Thread}s of the application, outside any executor. A <em>managed</em> thread
+ * loops until this bean is destroyed, which tells it to stop without waiting for it, as
+ * applications usually do; a <em>stray</em> thread is never told and loops until its work
+ * throws, which after the close it does. Either dies with what its work throws, through the
+ * thread's uncaught exception handler.
+ */
+public final class RawThreads implements DisposableBean {
+
+	private static final Duration STRAY_LIMIT = Duration.ofSeconds(60);
+
+	private final List<Thread> threads = new CopyOnWriteArrayList<>();
+
+	private volatile boolean running = true;
+
+	/**
+	 * Start a thread that loops over the work until this bean is destroyed.
+	 * @param name the thread name
+	 * @param work one round of work
+	 */
+	public void managed(String name, Runnable work) {
+		start(name, () -> {
+			while (this.running) {
+				work.run();
+			}
+		});
+	}
+
+	/**
+	 * Start a thread that loops over the work until the work throws.
+	 * @param name the thread name
+	 * @param work one round of work
+	 */
+	public void stray(String name, Runnable work) {
+		long deadline = System.nanoTime() + STRAY_LIMIT.toNanos();
+		start(name, () -> {
+			// Bounded so that a library that never fails after close cannot leave it behind.
+			while (System.nanoTime() - deadline < 0) {
+				work.run();
+			}
+		});
+	}
+
+	private void start(String name, Runnable loop) {
+		Thread thread = new Thread(loop, name);
+		this.threads.add(thread);
+		thread.start();
+	}
+
+	/**
+	 * Return whether a stack trace was printed for one of these threads by the JDK's default
+	 * uncaught exception handling.
+	 * @param trace the trace
+	 * @return whether it was
+	 */
+	public boolean printedBy(String trace) {
+		return this.threads.stream().anyMatch((thread) -> trace.contains("Exception in thread \"" + thread.getName() + "\" "));
+	}
+
+	@Override
+	public void destroy() {
+		this.running = false;
+	}
+
+	/**
+	 * Wait for every thread to end.
+	 * @param timeout the longest wait for each
+	 * @return the names of the threads still alive
+	 * @throws InterruptedException if interrupted
+	 */
+	public List<String> join(Duration timeout) throws InterruptedException {
+		for (Thread thread : this.threads) {
+			thread.join(timeout.toMillis());
+		}
+		return this.threads.stream().filter(Thread::isAlive).map(Thread::getName).toList();
+	}
+
+}
