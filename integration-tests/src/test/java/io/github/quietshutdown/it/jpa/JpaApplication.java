@@ -69,7 +69,7 @@ public class JpaApplication {
 					"spring.datasource.password=", "spring.datasource.hikari.maximum-pool-size=8",
 					"spring.jpa.hibernate.ddl-auto=update", "spring.jpa.open-in-view=false",
 					"spring.task.execution.pool.core-size=4", "quiet-shutdown.enabled=" + quietShutdown,
-					"quiet-shutdown.drain.timeout=3s", "quiet-shutdown.report.file.enabled=false")
+					"quiet-shutdown.drain.timeout=10s", "quiet-shutdown.report.file.enabled=false")
 			.run();
 	}
 

@@ -62,7 +62,7 @@ public class RedisApplication {
 			.properties("spring.main.banner-mode=off", "spring.application.name=it-redis-" + client,
 					"spring.data.redis.host=" + redis.host(), "spring.data.redis.port=" + redis.port(),
 					"spring.data.redis.client-type=" + client, "spring.data.redis.repositories.enabled=false",
-					"quiet-shutdown.enabled=" + quietShutdown, "quiet-shutdown.drain.timeout=3s",
+					"quiet-shutdown.enabled=" + quietShutdown, "quiet-shutdown.drain.timeout=10s",
 					"quiet-shutdown.report.file.enabled=false")
 			.run();
 	}

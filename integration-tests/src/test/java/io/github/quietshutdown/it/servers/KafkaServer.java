@@ -39,13 +39,18 @@ public final class KafkaServer extends ExternalServer {
 		return this.broker.getBrokersAsString();
 	}
 
+	private final java.util.Set<String> topics = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
 	/**
-	 * Create topics.
+	 * Create topics that do not exist yet.
 	 * @param partitions the partitions of each topic
 	 * @param topics the topic names
 	 */
 	public void addTopics(int partitions, String... topics) {
 		for (String topic : topics) {
+			if (!this.topics.add(topic)) {
+				continue;
+			}
 			this.broker.addTopics(new org.apache.kafka.clients.admin.NewTopic(topic, partitions, (short) 1));
 		}
 	}

@@ -18,6 +18,7 @@ package io.github.quietshutdown.it.support;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.locks.LockSupport;
 
 import org.springframework.beans.factory.DisposableBean;
 
@@ -26,15 +27,22 @@ import org.springframework.beans.factory.DisposableBean;
  * loops until this bean is destroyed, which tells it to stop without waiting for it, as
  * applications usually do; a <em>stray</em> thread is never told and loops until its work
  * throws, which after the close it does. Either dies with what its work throws, through the
- * thread's uncaught exception handler.
+ * thread's uncaught exception handler. Each round is followed by a pause of a millisecond,
+ * the pace of an application that has other things to do; a stray thread that never fails
+ * ends two seconds after the close, when the JVM of an application that shuts down would have
+ * exited.
  */
 public final class RawThreads implements DisposableBean {
 
-	private static final Duration STRAY_LIMIT = Duration.ofSeconds(60);
+	private static final long PACE = Duration.ofMillis(1).toNanos();
+
+	private static final long STRAY_AFTER_CLOSE = Duration.ofSeconds(2).toNanos();
 
 	private final List<Thread> threads = new CopyOnWriteArrayList<>();
 
 	private volatile boolean running = true;
+
+	private volatile long destroyedAt;
 
 	/**
 	 * Start a thread that loops over the work until this bean is destroyed.
@@ -45,6 +53,7 @@ public final class RawThreads implements DisposableBean {
 		start(name, () -> {
 			while (this.running) {
 				work.run();
+				LockSupport.parkNanos(PACE);
 			}
 		});
 	}
@@ -55,11 +64,10 @@ public final class RawThreads implements DisposableBean {
 	 * @param work one round of work
 	 */
 	public void stray(String name, Runnable work) {
-		long deadline = System.nanoTime() + STRAY_LIMIT.toNanos();
 		start(name, () -> {
-			// Bounded so that a library that never fails after close cannot leave it behind.
-			while (System.nanoTime() - deadline < 0) {
+			while (this.running || System.nanoTime() - this.destroyedAt < STRAY_AFTER_CLOSE) {
 				work.run();
+				LockSupport.parkNanos(PACE);
 			}
 		});
 	}
@@ -71,17 +79,20 @@ public final class RawThreads implements DisposableBean {
 	}
 
 	/**
-	 * Return whether a stack trace was printed for one of these threads by the JDK's default
-	 * uncaught exception handling.
+	 * Return whether a stack trace was printed for one of these threads, by the JDK's default
+	 * uncaught exception handling or by a logger (Spring Boot's console pattern shows the
+	 * last 15 characters of the thread name).
 	 * @param trace the trace
 	 * @return whether it was
 	 */
 	public boolean printedBy(String trace) {
-		return this.threads.stream().anyMatch((thread) -> trace.contains("Exception in thread \"" + thread.getName() + "\" "));
+		return this.threads.stream().map(Thread::getName).anyMatch((name) -> trace.contains("Exception in thread \"" + name + "\" ")
+				|| trace.contains(name.substring(Math.max(0, name.length() - 15)) + "] "));
 	}
 
 	@Override
 	public void destroy() {
+		this.destroyedAt = System.nanoTime();
 		this.running = false;
 	}
 
