@@ -47,7 +47,7 @@ public final class QuietShutdownDrainAutoConfiguration {
 			QuietShutdownProperties properties, ShutdownState quietShutdownState,
 			ShutdownStatistics quietShutdownStatistics) {
 		return new ExecutorDrain(quietShutdownTrackedExecutors, properties.getDrain()::getTimeout, quietShutdownState,
-				quietShutdownStatistics);
+				quietShutdownStatistics, properties.getDrain().getProgressInterval());
 	}
 
 	@Bean

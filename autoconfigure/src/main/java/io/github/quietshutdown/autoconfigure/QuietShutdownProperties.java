@@ -149,6 +149,7 @@ public class QuietShutdownProperties implements Validator {
 			validateSignature(extra.get(i), i, ids, errors);
 		}
 		requirePositive(errors, "drain.timeout", properties.drain.timeout);
+		requirePositive(errors, "drain.progress-interval", properties.drain.progressInterval);
 		properties.drain.executorTimeouts.forEach((name, timeout) -> requirePositive(errors,
 				"drain.executor-timeouts[" + name + "]", timeout));
 		if (properties.watchdog.haltAfter != null) {
@@ -398,8 +399,9 @@ public class QuietShutdownProperties implements Validator {
 		private boolean enabled = true;
 
 		/**
-		 * Maximum time to wait for the tasks of one executor. Keep it below
-		 * 'spring.lifecycle.timeout-per-shutdown-phase'.
+		 * Maximum time to wait for the tasks of one executor. An executor whose own
+		 * await-termination period is shorter is waited for that long at most. The drain
+		 * is not bounded by 'spring.lifecycle.timeout-per-shutdown-phase'.
 		 */
 		private Duration timeout = Duration.ofSeconds(20);
 
@@ -407,6 +409,19 @@ public class QuietShutdownProperties implements Validator {
 		 * Maximum time to wait, by executor bean name, overriding the timeout.
 		 */
 		private Map<String, Duration> executorTimeouts = new LinkedHashMap<>();
+
+		/**
+		 * Time between two progress lines while a drain lasts.
+		 */
+		private Duration progressInterval = Duration.ofSeconds(5);
+
+		public Duration getProgressInterval() {
+			return this.progressInterval;
+		}
+
+		public void setProgressInterval(Duration progressInterval) {
+			this.progressInterval = progressInterval;
+		}
 
 		public boolean isEnabled() {
 			return this.enabled;

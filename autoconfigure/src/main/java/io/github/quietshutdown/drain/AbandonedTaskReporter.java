@@ -23,6 +23,8 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import io.github.quietshutdown.report.ShutdownStatistics;
+import io.github.quietshutdown.report.ShutdownStatistics.LostTask;
+import io.github.quietshutdown.report.ShutdownStatistics.TaskOutcome;
 
 /**
  * Reports tasks that will not run: counts them, logs them by name, and passes each to the
@@ -70,22 +72,38 @@ public final class AbandonedTaskReporter {
 	}
 
 	/**
-	 * Report tasks of one executor or worker that will not run.
+	 * Count and report tasks of one executor or worker that were accepted and will not
+	 * run.
 	 * @param source bean name of the executor or worker
 	 * @param reason why, for the log, such as "still queued at the drain deadline (5s)"
 	 * @param tasks the tasks
 	 */
 	public void report(String source, String reason, List<AbandonedTask> tasks) {
+		tasks.forEach((task) -> this.statistics.tasks(source, task.outcome()).increment());
+		announce(source, reason, tasks);
+	}
+
+	/**
+	 * Report tasks of one executor or worker that were accepted and not done, counted
+	 * already: one WARN line naming the first of them, each kept for the shutdown report
+	 * and passed to every {@link AbandonedTaskHandler}.
+	 * @param source bean name of the executor or worker
+	 * @param reason why they were not done, for the log
+	 * @param tasks the tasks
+	 */
+	public void announce(String source, String reason, List<AbandonedTask> tasks) {
 		if (tasks.isEmpty()) {
 			return;
 		}
-		tasks.forEach((task) -> this.statistics.tasks(source, task.outcome()).increment());
 		List<AbandonedTaskHandler> handlers = getHandlers();
 		String names = tasks.stream().limit(LOGGED_TASKS).map(AbandonedTask::toString).collect(Collectors.joining(", "));
 		String more = (tasks.size() > LOGGED_TASKS) ? " and " + (tasks.size() - LOGGED_TASKS) + " more" : "";
-		logger.warn("'" + source + "': " + tasks.size() + " task(s) will not run, " + reason + ": [" + names + "]"
-				+ more + "; passed to " + handlers.size() + " AbandonedTaskHandler(s)");
+		String verb = tasks.stream().allMatch((task) -> task.outcome() == TaskOutcome.FAILED) ? " did not complete, "
+				: " will not run, ";
+		logger.warn("'" + source + "': " + tasks.size() + " task(s)" + verb + reason + ": [" + names + "]" + more
+				+ "; passed to " + handlers.size() + " AbandonedTaskHandler(s)");
 		for (AbandonedTask task : tasks) {
+			this.statistics.recordLost(new LostTask(source, task.outcome().tagValue(), task.description(), reason));
 			for (AbandonedTaskHandler handler : handlers) {
 				try {
 					handler.handle(task);

@@ -26,14 +26,13 @@ import java.util.Set;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import org.springframework.context.SmartLifecycle;
-import org.springframework.scheduling.concurrent.ConcurrentTaskExecutor;
 import org.springframework.scheduling.concurrent.ExecutorConfigurationSupport;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.util.CustomizableThreadCreator;
 
@@ -46,11 +45,19 @@ import io.github.quietshutdown.report.ShutdownStatistics;
  * Drains the tracked executors when the context closes, after the web server has stopped
  * and before the executors stop and resources such as the {@code DataSource} are destroyed.
  * <p>
- * Running and queued tasks are left to finish; the drain waits on each executor's
- * {@link TaskTracker}, which the last task to end wakes. At an executor's deadline, intake
- * is stopped the Spring way ({@code initiateShutdown()}), the tasks still queued are taken
- * out and reported as abandoned, and the threads still running tasks are named with where
- * they are. Executors drain side by side: the drain takes as long as the slowest one.
+ * When the drain begins, every executor's intake closes to outside callers: a task offered
+ * from then on is refused to its caller ({@code TaskRejectedException}), while the tasks
+ * that were accepted run to their end, and work that running tasks of the tracked
+ * executors hand over (a second stage, a retry) is still accepted. So the drain takes the
+ * time of the backlog, however fast a producer keeps offering. The drain waits on each
+ * executor's {@link TaskTracker}, which the last task to end wakes; executors drain side
+ * by side and close together once all are idle, so work handed from one to another is
+ * never cut between its stages. A drained executor stays closed.
+ * <p>
+ * At an executor's deadline (its drain timeout, or the executor's own await-termination
+ * period if shorter), it closes for good, stops the Spring way ({@code initiateShutdown()}),
+ * its queued tasks are taken out and reported as abandoned, and the threads still running
+ * tasks are named with where they are.
  *
  * @author Quiet Shutdown authors
  */
@@ -74,6 +81,8 @@ public final class ExecutorDrain implements SmartLifecycle {
 
 	private final ShutdownStatistics statistics;
 
+	private final Duration progressInterval;
+
 	private volatile boolean running;
 
 	/**
@@ -85,10 +94,24 @@ public final class ExecutorDrain implements SmartLifecycle {
 	 */
 	public ExecutorDrain(TrackedExecutors executors, Function<String, Duration> timeouts, ShutdownState state,
 			ShutdownStatistics statistics) {
+		this(executors, timeouts, state, statistics, DrainProgress.DEFAULT_INTERVAL);
+	}
+
+	/**
+	 * Create a new drain.
+	 * @param executors the tracked executors
+	 * @param timeouts the drain timeout of each executor, by bean name
+	 * @param state the shutdown state, moved to {@link ShutdownPhase#DRAINED} at the end
+	 * @param statistics where drain durations are recorded
+	 * @param progressInterval time between two progress lines while the drain lasts
+	 */
+	public ExecutorDrain(TrackedExecutors executors, Function<String, Duration> timeouts, ShutdownState state,
+			ShutdownStatistics statistics, Duration progressInterval) {
 		this.executors = executors;
 		this.timeouts = timeouts;
 		this.state = state;
 		this.statistics = statistics;
+		this.progressInterval = progressInterval;
 	}
 
 	@Override
@@ -119,20 +142,59 @@ public final class ExecutorDrain implements SmartLifecycle {
 		long start = System.nanoTime();
 		List<Draining> open = new ArrayList<>();
 		for (TrackedExecutors.TrackedExecutor executor : this.executors.getAll()) {
-			open.add(new Draining(executor, start + this.timeouts.apply(executor.name()).toNanos()));
+			open.add(new Draining(executor, start, start + timeout(executor).toNanos()));
+			closeIntake(executor);
 		}
 		open.sort(Comparator.comparingLong(Draining::deadline));
+		DrainProgress progress = new DrainProgress(open.stream().map(Draining::executor).toList(), start,
+				this.progressInterval);
+		progress.started(open.stream()
+			.map((draining) -> "'" + draining.executor.name() + "' " + draining.executor.tracker().getPending()
+					+ " pending, deadline " + Duration.ofNanos(draining.deadline - start).toMillis() + " ms")
+			.collect(Collectors.joining(", ")));
 		try {
-			drain(open, start);
+			drain(open, start, progress);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			open.stream().filter((draining) -> !draining.done).forEach((draining) -> giveUp(draining, "the drain was interrupted"));
 		}
+		for (Draining draining : open) {
+			if (!draining.gaveUp) {
+				// Drained: stays closed, and stops now rather than at its destruction.
+				draining.executor.tracker().close();
+				initiateShutdown(draining.executor.executor());
+			}
+			draining.executor.tracker().reportFailures();
+		}
+		progress.ended();
 		this.state.advanceTo(ShutdownPhase.DRAINED);
 	}
 
-	private void drain(List<Draining> open, long start) throws InterruptedException {
+	private Duration timeout(TrackedExecutors.TrackedExecutor executor) {
+		Duration timeout = this.timeouts.apply(executor.name());
+		Duration own = SpringExecutors.awaitTerminationPeriod(executor.executor());
+		return (own != null && own.compareTo(timeout) < 0) ? own : timeout;
+	}
+
+	private static void closeIntake(TrackedExecutors.TrackedExecutor executor) {
+		if (executor.tracker().isScheduler()) {
+			// A scheduler left open by late shutdown stops triggering; its one-shot tasks
+			// already queued still run.
+			initiateShutdown(executor.executor());
+		}
+		else {
+			executor.tracker().closeIntake();
+		}
+	}
+
+	private static void initiateShutdown(Object executor) {
+		if (executor instanceof ExecutorConfigurationSupport support) {
+			support.initiateShutdown();
+		}
+	}
+
+	private void drain(List<Draining> open, long start, DrainProgress progress) throws InterruptedException {
 		boolean again = true;
 		while (again) {
 			// Earliest deadline first: waiting on one never delays another past its deadline.
@@ -142,7 +204,7 @@ public final class ExecutorDrain implements SmartLifecycle {
 				}
 				abandonOneShots(draining.executor, draining.deadline - System.nanoTime(),
 						"scheduled to run after the drain deadline, or dropped by the executor");
-				if (draining.executor.tracker().awaitIdle(draining.deadline)) {
+				if (progress.awaitIdle(draining.executor.tracker(), draining.deadline)) {
 					Duration took = Duration.ofNanos(System.nanoTime() - start);
 					this.statistics.recordDrain(draining.executor.name(), took);
 					draining.done = true;
@@ -152,7 +214,7 @@ public final class ExecutorDrain implements SmartLifecycle {
 				}
 				else {
 					giveUp(draining, "still queued at the drain deadline ("
-							+ this.timeouts.apply(draining.executor.name()).toMillis() + " ms)");
+							+ Duration.ofNanos(draining.deadline - draining.start).toMillis() + " ms)");
 				}
 			}
 			// A task of one executor may have handed work to another that was already idle.
@@ -171,12 +233,11 @@ public final class ExecutorDrain implements SmartLifecycle {
 		draining.done = true;
 		draining.gaveUp = true;
 		TrackedExecutors.TrackedExecutor executor = draining.executor;
-		this.statistics.recordDrain(executor.name(), this.timeouts.apply(executor.name()));
-		if (executor.executor() instanceof ExecutorConfigurationSupport support) {
-			support.initiateShutdown();
-		}
+		executor.tracker().close();
+		this.statistics.recordDrain(executor.name(), Duration.ofNanos(System.nanoTime() - draining.start));
+		initiateShutdown(executor.executor());
 		List<Runnable> queued = new ArrayList<>();
-		ThreadPoolExecutor pool = threadPool(executor.executor());
+		ThreadPoolExecutor pool = SpringExecutors.threadPool(executor.executor());
 		if (pool != null) {
 			pool.getQueue().drainTo(queued);
 		}
@@ -238,22 +299,6 @@ public final class ExecutorDrain implements SmartLifecycle {
 		}
 	}
 
-	private static ThreadPoolExecutor threadPool(Object executor) {
-		try {
-			if (executor instanceof ThreadPoolTaskExecutor threadPool) {
-				return threadPool.getThreadPoolExecutor();
-			}
-			if (executor instanceof ConcurrentTaskExecutor concurrent
-					&& concurrent.getConcurrentExecutor() instanceof ThreadPoolExecutor pool) {
-				return pool;
-			}
-		}
-		catch (IllegalStateException ex) {
-			// Never initialised: nothing is queued.
-		}
-		return null;
-	}
-
 	private static String stuckThreads(Object executor) {
 		String prefix = (executor instanceof CustomizableThreadCreator creator) ? creator.getThreadNamePrefix() : null;
 		StringBuilder report = new StringBuilder();
@@ -286,15 +331,22 @@ public final class ExecutorDrain implements SmartLifecycle {
 
 		private final TrackedExecutors.TrackedExecutor executor;
 
+		private final long start;
+
 		private final long deadline;
 
 		private boolean done;
 
 		private boolean gaveUp;
 
-		Draining(TrackedExecutors.TrackedExecutor executor, long deadline) {
+		Draining(TrackedExecutors.TrackedExecutor executor, long start, long deadline) {
 			this.executor = executor;
+			this.start = start;
 			this.deadline = deadline;
+		}
+
+		TrackedExecutors.TrackedExecutor executor() {
+			return this.executor;
 		}
 
 		long deadline() {

@@ -129,16 +129,17 @@ public final class QueueWorker<T> implements SmartLifecycle, BeanNameAware, Appl
 	public boolean offer(T item) {
 		if (!this.accepting) {
 			if (this.tracker != null && this.tracker.isShuttingDown()) {
-				this.tracker.reportDropped(List.of(new Item<>(item).abandoned(this.name, TaskOutcome.REJECTED)),
-						"offered after shutdown stopped intake");
+				// The caller has the false: counted, not reported.
+				this.tracker.refused();
 			}
 			return false;
 		}
-		this.tracker.accepted();
-		if (this.queue.offer(new Item<>(item))) {
+		boolean duringShutdown = this.tracker.isShuttingDown();
+		this.tracker.accepted(duringShutdown);
+		if (this.queue.offer(new Item<>(this.name, item))) {
 			return true;
 		}
-		this.tracker.discarded();
+		this.tracker.withdrawn(duringShutdown);
 		return false;
 	}
 
@@ -190,23 +191,34 @@ public final class QueueWorker<T> implements SmartLifecycle, BeanNameAware, Appl
 			catch (InterruptedException ex) {
 				return;
 			}
+			Throwable failure = null;
+			if (this.tracker.isShuttingDown()) {
+				TaskFailures.clear();
+			}
 			try {
-				process(item);
+				failure = process(item);
+			}
+			catch (RuntimeException | Error ex) {
+				failure = ex;
+				throw ex;
 			}
 			finally {
-				this.tracker.finished();
+				this.tracker.finished(item, failure);
 			}
 		}
 	}
 
-	private void process(Item<T> item) {
+	// Returns what processing threw, logged unless it is a shutdown symptom.
+	private Throwable process(Item<T> item) {
 		try {
 			this.consumer.accept(item.value);
+			return null;
 		}
 		catch (RuntimeException ex) {
 			if (this.suppressor == null || !this.suppressor.suppress(SymptomSource.EXECUTOR, this.name, ex)) {
 				logger.error("Queue worker '" + this.name + "' failed to process " + item.value, ex);
 			}
+			return ex;
 		}
 	}
 
@@ -232,10 +244,11 @@ public final class QueueWorker<T> implements SmartLifecycle, BeanNameAware, Appl
 		List<AbandonedTask> abandoned = new ArrayList<>();
 		for (Item<T> item : left) {
 			this.tracker.discarded();
-			abandoned.add(item.abandoned(this.name, TaskOutcome.ABANDONED));
+			abandoned.add(item.describe(TaskOutcome.ABANDONED));
 		}
 		this.tracker.reportDropped(abandoned, idle ? "offered as intake stopped"
 				: "still queued at the drain deadline (" + this.timeout.toMillis() + " ms)");
+		this.tracker.reportFailures();
 	}
 
 	@Override
@@ -263,18 +276,22 @@ public final class QueueWorker<T> implements SmartLifecycle, BeanNameAware, Appl
 		return ExecutorDrain.PHASE;
 	}
 
-	private static final class Item<T> {
+	private static final class Item<T> implements TaskTracker.Task {
+
+		private final String source;
 
 		private final T value;
 
 		private final long offeredAt = System.nanoTime();
 
-		Item(T value) {
+		Item(String source, T value) {
+			this.source = source;
 			this.value = value;
 		}
 
-		AbandonedTask abandoned(String source, TaskOutcome outcome) {
-			return new AbandonedTask(source, this.value, String.valueOf(this.value),
+		@Override
+		public AbandonedTask describe(TaskOutcome outcome) {
+			return new AbandonedTask(this.source, this.value, String.valueOf(this.value),
 					Duration.ofNanos(System.nanoTime() - this.offeredAt), outcome, false);
 		}
 

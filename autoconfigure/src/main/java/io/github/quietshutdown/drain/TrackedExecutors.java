@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.scheduling.TaskScheduler;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 
@@ -57,9 +58,11 @@ public final class TrackedExecutors {
 		// run: Spring's shutdownNow() dropped it, or the drain was off.
 		state.onPhase(io.github.quietshutdown.ShutdownPhase.CLOSING,
 				() -> getAll().forEach((executor) -> executor.tracker().rememberOneShotDescriptions()));
-		state.onPhase(io.github.quietshutdown.ShutdownPhase.CLOSED, -1, () -> getAll()
-			.forEach((executor) -> ExecutorDrain.abandonOneShots(executor, Long.MIN_VALUE,
-					"dropped when the scheduler shut down")));
+		state.onPhase(io.github.quietshutdown.ShutdownPhase.CLOSED, -1, () -> getAll().forEach((executor) -> {
+			ExecutorDrain.abandonOneShots(executor, Long.MIN_VALUE, "dropped when the scheduler shut down");
+			// Tasks that failed after their executor's drain, while beans were destroyed.
+			executor.tracker().reportFailures();
+		}));
 	}
 
 	/**
@@ -70,7 +73,7 @@ public final class TrackedExecutors {
 	 */
 	public synchronized TaskTracker register(String name, Object executor) {
 		TaskTracker tracker = new TaskTracker(name, executor instanceof TaskScheduler, this.state, this.statistics,
-				this.reporter, () -> isShutDown(executor));
+				this.reporter, () -> isShutDown(executor), this, executor instanceof SimpleAsyncTaskExecutor);
 		this.executors.put(name, new TrackedExecutor(name, executor, tracker));
 		return tracker;
 	}

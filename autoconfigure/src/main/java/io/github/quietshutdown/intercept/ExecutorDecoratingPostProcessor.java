@@ -17,7 +17,9 @@ package io.github.quietshutdown.intercept;
 
 import java.lang.reflect.Field;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.function.BiFunction;
 
@@ -32,6 +34,8 @@ import org.springframework.scheduling.concurrent.ConcurrentTaskExecutor;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.util.ReflectionUtils;
+
+import io.github.quietshutdown.drain.TaskThreads;
 
 /**
  * Composes a {@link QuietTaskDecorator} onto every Spring-managed executor and scheduler
@@ -57,6 +61,9 @@ public final class ExecutorDecoratingPostProcessor implements BeanPostProcessor 
 	private final BiFunction<String, Object, TaskDecorator> quietDecorators;
 
 	private final Set<String> excludedBeanNames;
+
+	// The registry of each executor being initialised, for its thread factory.
+	private final Map<String, Object> owners = new ConcurrentHashMap<>();
 
 	/**
 	 * Create a new post-processor.
@@ -88,6 +95,9 @@ public final class ExecutorDecoratingPostProcessor implements BeanPostProcessor 
 			return bean;
 		}
 		TaskDecorator quiet = this.quietDecorators.apply(beanName, bean);
+		if (quiet instanceof QuietTaskDecorator quietDecorator) {
+			this.owners.put(beanName, quietDecorator.getTracker().getOwner());
+		}
 		setTaskDecorator(bean, (existing != null) ? compose(quiet, existing) : quiet);
 		if (bean instanceof ThreadPoolTaskExecutor) {
 			replaceDecoratedTaskMap(bean, beanName);
@@ -119,15 +129,24 @@ public final class ExecutorDecoratingPostProcessor implements BeanPostProcessor 
 			return bean;
 		}
 		// The pools exist once the executors are initialised.
+		ThreadPoolExecutor pool = null;
 		if (bean instanceof ThreadPoolTaskExecutor threadPool) {
-			RejectionTrackingHandler.install(threadPool.getThreadPoolExecutor());
+			pool = threadPool.getThreadPoolExecutor();
 		}
 		else if (bean instanceof ThreadPoolTaskScheduler scheduler) {
-			RejectionTrackingHandler.install(scheduler.getScheduledThreadPoolExecutor());
+			pool = scheduler.getScheduledThreadPoolExecutor();
 		}
 		else if (bean instanceof ConcurrentTaskExecutor concurrent
-				&& concurrent.getConcurrentExecutor() instanceof ThreadPoolExecutor pool) {
+				&& concurrent.getConcurrentExecutor() instanceof ThreadPoolExecutor concurrentPool) {
+			pool = concurrentPool;
+		}
+		Object owner = this.owners.remove(beanName);
+		if (pool != null) {
 			RejectionTrackingHandler.install(pool);
+			if (owner != null) {
+				// Threads are marked as the pool creates them: see TaskThreads.
+				pool.setThreadFactory(TaskThreads.marking(pool.getThreadFactory(), owner));
+			}
 		}
 		return bean;
 	}

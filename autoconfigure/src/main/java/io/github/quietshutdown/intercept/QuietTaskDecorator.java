@@ -20,7 +20,9 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.RunnableScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
@@ -30,6 +32,8 @@ import org.springframework.lang.Nullable;
 import org.springframework.util.ReflectionUtils;
 
 import io.github.quietshutdown.drain.AbandonedTask;
+import io.github.quietshutdown.drain.TaskFailures;
+import io.github.quietshutdown.drain.TaskThreads;
 import io.github.quietshutdown.drain.TaskTracker;
 import io.github.quietshutdown.report.ShutdownStatistics.TaskOutcome;
 
@@ -108,8 +112,8 @@ public final class QuietTaskDecorator implements TaskDecorator {
 	}
 
 	/**
-	 * Mark a task the executor refused. If the refusal came after shutdown began, the task
-	 * is reported; otherwise the caller has the exception and nothing is reported.
+	 * Mark a task the executor refused to its caller, who has the exception: it was never
+	 * accepted. A refusal after shutdown began is counted as rejected.
 	 * @param task the refused runnable, as given to the executor
 	 */
 	public static void rejected(Runnable task) {
@@ -117,14 +121,15 @@ public final class QuietTaskDecorator implements TaskDecorator {
 				&& (quiet.oneShot != null || !quiet.decorator.tracker.isScheduler())) {
 			// A scheduler's periodic task, or the next firing of a trigger, is not work
 			// handed over: a scheduler that refuses it has stopped triggering.
-			quiet.drop(TaskOutcome.REJECTED, "rejected by the executor after shutdown began", false);
+			quiet.refuse();
 		}
 	}
 
 	/**
 	 * Mark a task the executor refused and whose rejection policy then returned without an
 	 * exception: the policy ran the task in the caller, queued it after all (a blocking
-	 * put), or dropped it. Only a dropped task is marked as rejected.
+	 * put), or dropped it. A dropped task was accepted as far as its caller knows: during
+	 * shutdown it is abandoned and reported.
 	 * @param task the refused runnable, as given to the executor
 	 * @param queue the executor's queue
 	 */
@@ -132,7 +137,7 @@ public final class QuietTaskDecorator implements TaskDecorator {
 		if (unwrap(task) instanceof QuietRunnable quiet && !quiet.started && !queue.contains(task)) {
 			// Should a worker have taken it from the queue meanwhile, the wrapper's run and
 			// this mark race for it, and one of them wins.
-			rejected(task);
+			quiet.drop("dropped by the executor's rejection policy without telling its caller", false);
 		}
 	}
 
@@ -144,7 +149,7 @@ public final class QuietTaskDecorator implements TaskDecorator {
 	public static void discardedByPolicy(Runnable task) {
 		if (unwrap(task) instanceof QuietRunnable quiet && !quiet.started) {
 			quiet.cancelDelegate();
-			quiet.drop(TaskOutcome.ABANDONED, "discarded by the executor's DiscardOldestPolicy", false);
+			quiet.drop("discarded by the executor's DiscardOldestPolicy", false);
 		}
 	}
 
@@ -266,7 +271,13 @@ public final class QuietTaskDecorator implements TaskDecorator {
 			this.delegate = delegate;
 			this.decorator = decorator;
 			TaskTracker tracker = decorator.tracker;
-			this.acceptedAt = tracker.isShuttingDown() ? System.nanoTime() : 0L;
+			boolean duringShutdown = tracker.isShuttingDown();
+			if (duringShutdown && !tracker.isScheduler()) {
+				// Refused here, before anything is counted as accepted: the caller gets
+				// the exception, as from an executor that has shut down.
+				tracker.checkIntake(submitted);
+			}
+			this.acceptedAt = duringShutdown ? System.nanoTime() : 0L;
 			// Asked of schedulers only: a failing instanceof against an interface scans the
 			// class's interfaces every time, the largest cost of this wrapper on an executor.
 			RunnableScheduledFuture<?> once = (tracker.isScheduler()
@@ -277,24 +288,23 @@ public final class QuietTaskDecorator implements TaskDecorator {
 			}
 			if (once != null && tracker.isIntakeStopped()) {
 				// The scheduler has shut down: it is about to refuse this task to its caller,
-				// who gets the exception; reported too once shutdown has begun.
+				// who gets the exception.
 				this.oneShot = null;
 				this.dropped = 1;
-				if (tracker.isShuttingDown()) {
-					tracker.reportDropped(List.of(describe(TaskOutcome.REJECTED)),
-							"rejected by the scheduler after shutdown began");
+				if (duringShutdown) {
+					tracker.refused();
 				}
 				return;
 			}
 			this.oneShot = once;
 			if (once != null) {
-				if (this.acceptedAt != 0L) {
+				if (duringShutdown) {
 					rememberDescription();
 				}
-				tracker.acceptedOneShot(this);
+				tracker.acceptedOneShot(this, duringShutdown);
 			}
 			else {
-				tracker.accepted();
+				tracker.accepted(duringShutdown);
 			}
 		}
 
@@ -345,41 +355,89 @@ public final class QuietTaskDecorator implements TaskDecorator {
 			if (tracked && this.oneShot == null) {
 				tracker.started();
 			}
+			if (tracker.isThreadPerTask() || tracker.isShuttingDown()) {
+				TaskThreads.mark(tracker.getOwner());
+				TaskFailures.clear();
+			}
+			Throwable failure = null;
 			try {
 				this.delegate.run();
 			}
 			catch (Throwable ex) {
+				failure = ex;
 				if (!this.decorator.suppressor.suppress(SymptomSource.EXECUTOR, this.decorator.executorName, ex)) {
 					throw ex;
 				}
 			}
 			finally {
 				if (tracked && this.oneShot != null) {
-					tracker.finishedOneShot(this);
+					tracker.finishedOneShot(this, failure);
 				}
 				else if (tracked) {
-					tracker.finished();
+					tracker.finished(this, failure);
 				}
 			}
 		}
 
 		@Override
-		public boolean cancel(boolean mayInterruptIfRunning) {
-			return !this.started && drop(TaskOutcome.ABANDONED, "dropped when the executor shut down", true);
+		public Throwable failureKeptByFuture() {
+			// Read during shutdown only, of a task that has run: get() does not block. A
+			// scheduler's future holds what its error handler has already seen, or the
+			// refusal of its next firing once the scheduler stopped triggering.
+			if (!this.decorator.tracker.isScheduler() && submitted() instanceof FutureTask<?> future
+					&& future.isDone() && !future.isCancelled()) {
+				try {
+					future.get();
+				}
+				catch (ExecutionException ex) {
+					return (ex.getCause() != null) ? ex.getCause() : ex;
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
+				catch (CancellationException ex) {
+					return null;
+				}
+			}
+			return null;
 		}
 
-		// Refused or discarded by a policy while the application runs: what the application
-		// chose, or the caller has the exception; reported only once shutdown has begun.
-		private boolean drop(TaskOutcome outcome, String reason, boolean evenBeforeShutdown) {
+		@Override
+		public boolean cancel(boolean mayInterruptIfRunning) {
+			return !this.started && drop("dropped when the executor shut down", true);
+		}
+
+		// Accepted as far as the caller knows, and dropped by the executor: abandoned.
+		// While the application runs, that is what the application chose (a discarding
+		// rejection policy); it is reported only once shutdown has begun.
+		private boolean drop(String reason, boolean evenBeforeShutdown) {
 			if (!markDropped()) {
 				return false;
 			}
 			release();
 			TaskTracker tracker = this.decorator.tracker;
 			if (evenBeforeShutdown || tracker.isShuttingDown()) {
-				tracker.reportDropped(List.of(describe(outcome)), reason);
+				tracker.reportDropped(List.of(describe(TaskOutcome.ABANDONED)), reason);
 			}
 			return true;
+		}
+
+		// Refused to the caller, who has the exception: never accepted.
+		private void refuse() {
+			if (!markDropped()) {
+				return;
+			}
+			TaskTracker tracker = this.decorator.tracker;
+			boolean duringShutdown = this.acceptedAt != 0L;
+			if (this.oneShot != null) {
+				tracker.withdrawnOneShot(this, duringShutdown);
+			}
+			else {
+				tracker.withdrawn(duringShutdown);
+			}
+			if (tracker.isShuttingDown()) {
+				tracker.refused();
+			}
 		}
 
 		// The task will never run: it is no longer pending.
@@ -388,7 +446,7 @@ public final class QuietTaskDecorator implements TaskDecorator {
 				this.decorator.tracker.releasedOneShot(this);
 			}
 			else {
-				this.decorator.tracker.discarded();
+				this.decorator.tracker.dropped();
 			}
 		}
 
@@ -414,7 +472,8 @@ public final class QuietTaskDecorator implements TaskDecorator {
 			}
 		}
 
-		private AbandonedTask describe(TaskOutcome outcome) {
+		@Override
+		public AbandonedTask describe(TaskOutcome outcome) {
 			boolean beforeShutdown = this.acceptedAt == 0L;
 			Duration age = beforeShutdown ? this.decorator.tracker.timeSinceShutdownBegan()
 					: Duration.ofNanos(System.nanoTime() - this.acceptedAt);

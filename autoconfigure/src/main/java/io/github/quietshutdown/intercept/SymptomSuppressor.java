@@ -22,6 +22,7 @@ import org.springframework.boot.logging.LogLevel;
 
 import io.github.quietshutdown.classify.Symptom;
 import io.github.quietshutdown.classify.SymptomClassifier;
+import io.github.quietshutdown.drain.TaskFailures;
 import io.github.quietshutdown.report.ShutdownStatistics;
 
 /**
@@ -71,7 +72,21 @@ public final class SymptomSuppressor {
 		if (this.statistics.recordSuppressed(source, origin, symptom, throwable)) {
 			log(source, origin, symptom, throwable);
 		}
+		// Whatever task runs on this thread did not do its work: quiet, never silent.
+		TaskFailures.mark(throwable);
 		return true;
+	}
+
+	/**
+	 * Note that the task running on the current thread failed, if shutdown is under way:
+	 * for failures that its own code catches and hands on (an {@code @Async} method's
+	 * exception goes to the {@code AsyncUncaughtExceptionHandler}).
+	 * @param throwable what the task threw
+	 */
+	public void noteFailure(Throwable throwable) {
+		if (this.classifier.getState().isShuttingDown()) {
+			TaskFailures.mark(throwable);
+		}
 	}
 
 	/**

@@ -27,6 +27,7 @@ import java.util.stream.Collectors;
 
 import io.github.quietshutdown.ShutdownPhase;
 import io.github.quietshutdown.ShutdownState;
+import io.github.quietshutdown.report.ShutdownStatistics.LostTask;
 import io.github.quietshutdown.report.ShutdownStatistics.SymptomSample;
 import io.github.quietshutdown.report.ShutdownStatistics.TaskOutcome;
 
@@ -102,16 +103,36 @@ public final class ShutdownReport {
 		statistics.getTasks().forEach((key, count) -> byExecutor
 			.computeIfAbsent(key.executor(), (name) -> new LinkedHashMap<>())
 			.put(key.outcome().tagValue(), count));
+		statistics.getAccepted().forEach((executor, count) -> byExecutor
+			.computeIfAbsent(executor, (name) -> new LinkedHashMap<>())
+			.put("accepted", count));
+		statistics.getRunning().forEach((executor, count) -> byExecutor
+			.computeIfAbsent(executor, (name) -> new LinkedHashMap<>())
+			.put("running", count));
 		statistics.getDrains().forEach((executor, duration) -> byExecutor
 			.computeIfAbsent(executor, (name) -> new LinkedHashMap<>())
 			.put("drainMs", duration.toMillis()));
+		tasks.put("accepted", statistics.getAccepted().values().stream().mapToLong(Long::longValue).sum());
+		tasks.put("running", statistics.getRunning().values().stream().mapToLong(Long::longValue).sum());
 		tasks.put("byExecutor", byExecutor);
+		List<Map<String, Object>> lost = new ArrayList<>();
+		for (LostTask task : statistics.getLost()) {
+			Map<String, Object> entry = new LinkedHashMap<>();
+			entry.put("executor", task.executor());
+			entry.put("outcome", task.outcome());
+			entry.put("task", task.task());
+			entry.put("reason", task.reason());
+			lost.add(entry);
+		}
+		tasks.put("notDone", lost);
 		return tasks;
 	}
 
 	/**
 	 * Return the one-line summary of a snapshot:
-	 * {@code duration=<ms>ms suppressed=<n> completed=<n> abandoned=<n> rejected=<n> top=<exception>:<n>,...}.
+	 * {@code duration=<ms>ms suppressed=<n> accepted=<n> completed=<n> failed=<n> abandoned=<n> rejected=<n>
+	 * [running=<n>] top=<exception>:<n>,...}: the books balance when accepted = completed + failed +
+	 * abandoned + running.
 	 * @param statistics the counts
 	 * @param report a snapshot taken by {@link #snapshot}
 	 * @return the summary line
@@ -129,9 +150,12 @@ public final class ShutdownReport {
 			.limit(TOP)
 			.map((entry) -> entry.getKey() + ":" + entry.getValue())
 			.collect(Collectors.joining(","));
+		Object running = tasks.get("running");
 		return "Shutdown complete: duration=" + report.get("durationMs") + "ms suppressed=" + suppressed.get("total")
-				+ " completed=" + tasks.get("completed") + " abandoned=" + tasks.get("abandoned") + " rejected="
-				+ tasks.get("rejected") + " top=" + (top.isEmpty() ? "none" : top);
+				+ " accepted=" + tasks.get("accepted") + " completed=" + tasks.get("completed") + " failed="
+				+ tasks.get("failed") + " abandoned=" + tasks.get("abandoned") + " rejected=" + tasks.get("rejected")
+				+ ((running instanceof Long count && count > 0) ? " running=" + count : "") + " top="
+				+ (top.isEmpty() ? "none" : top);
 	}
 
 }

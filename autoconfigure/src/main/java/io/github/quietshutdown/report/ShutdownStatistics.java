@@ -26,6 +26,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.LongSupplier;
 
 import io.github.quietshutdown.classify.Symptom;
 import io.github.quietshutdown.intercept.SymptomSource;
@@ -43,6 +44,11 @@ public final class ShutdownStatistics {
 	 */
 	public static final int MAX_SAMPLES = 20;
 
+	/**
+	 * Maximum number of tasks not done that are kept by name for the report.
+	 */
+	public static final int MAX_LOST_TASKS = 100;
+
 	private final ConcurrentMap<SuppressionKey, LongAdder> suppressed = new ConcurrentHashMap<>();
 
 	private final ConcurrentMap<TaskKey, LongAdder> tasks = new ConcurrentHashMap<>();
@@ -52,6 +58,12 @@ public final class ShutdownStatistics {
 	private final List<Listener> listeners = new CopyOnWriteArrayList<>();
 
 	private final List<SymptomSample> samples = new CopyOnWriteArrayList<>();
+
+	private final List<LostTask> lost = new CopyOnWriteArrayList<>();
+
+	private final ConcurrentMap<String, LongSupplier> accepted = new ConcurrentHashMap<>();
+
+	private final ConcurrentMap<String, LongSupplier> running = new ConcurrentHashMap<>();
 
 	// Identity of throwables already counted: Throwable keeps Object's equals and hashCode.
 	private final Set<Throwable> counted = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
@@ -210,6 +222,57 @@ public final class ShutdownStatistics {
 	}
 
 	/**
+	 * Register where the books of an executor read the tasks it accepted during shutdown
+	 * (pending when shutdown began, or accepted since) and the tasks still running.
+	 * @param executor the executor bean name
+	 * @param accepted the tasks in the books
+	 * @param running the tasks still pending
+	 */
+	public void registerBooks(String executor, LongSupplier accepted, LongSupplier running) {
+		this.accepted.put(executor, accepted);
+		this.running.put(executor, running);
+	}
+
+	/**
+	 * Return the tasks each executor accepted during shutdown, by executor bean name.
+	 * @return the accepted counts
+	 */
+	public Map<String, Long> getAccepted() {
+		Map<String, Long> snapshot = new TreeMap<>();
+		this.accepted.forEach((executor, count) -> snapshot.put(executor, count.getAsLong()));
+		return snapshot;
+	}
+
+	/**
+	 * Return the tasks of each executor still pending, by executor bean name.
+	 * @return the running counts
+	 */
+	public Map<String, Long> getRunning() {
+		Map<String, Long> snapshot = new TreeMap<>();
+		this.running.forEach((executor, count) -> snapshot.put(executor, count.getAsLong()));
+		return snapshot;
+	}
+
+	/**
+	 * Keep a task that was accepted and not done (failed or abandoned) for the report, up
+	 * to {@value #MAX_LOST_TASKS} of them.
+	 * @param task the task
+	 */
+	public void recordLost(LostTask task) {
+		if (this.lost.size() < MAX_LOST_TASKS) {
+			this.lost.add(task);
+		}
+	}
+
+	/**
+	 * Return the tasks kept by {@link #recordLost}.
+	 * @return the tasks, in the order they were reported
+	 */
+	public List<LostTask> getLost() {
+		return List.copyOf(this.lost);
+	}
+
+	/**
 	 * Record how long the drain of an executor took.
 	 * @param executor the executor bean name
 	 * @param duration the drain duration
@@ -272,14 +335,32 @@ public final class ShutdownStatistics {
 	}
 
 	/**
+	 * A task that was accepted and not done.
+	 *
+	 * @param executor bean name of the executor or worker
+	 * @param outcome {@code failed} or {@code abandoned}
+	 * @param task description of the task
+	 * @param reason why it was not done
+	 */
+	public record LostTask(String executor, String outcome, String task, String reason) {
+
+	}
+
+	/**
 	 * What became of a task accepted by an executor during shutdown.
 	 */
 	public enum TaskOutcome {
 
 		/**
-		 * The task ran to its end, normally or not.
+		 * The task ran to its end without an exception.
 		 */
 		COMPLETED,
+
+		/**
+		 * The task ran but ended with an exception, or with a failure suppressed on its
+		 * thread: it did not do its work.
+		 */
+		FAILED,
 
 		/**
 		 * The task was accepted but will never run: still queued at the drain deadline, or
@@ -288,7 +369,8 @@ public final class ShutdownStatistics {
 		ABANDONED,
 
 		/**
-		 * The executor refused the task after shutdown had begun.
+		 * The executor refused the task after shutdown had begun and its caller got the
+		 * refusal: it was never accepted.
 		 */
 		REJECTED;
 

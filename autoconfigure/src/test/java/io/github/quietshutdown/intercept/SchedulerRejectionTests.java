@@ -76,10 +76,7 @@ class SchedulerRejectionTests {
 		this.scheduler.getScheduledThreadPoolExecutor().shutdown();
 		assertThatExceptionOfType(TaskRejectedException.class)
 			.isThrownBy(() -> this.scheduler.schedule(named("refused reminder"), Instant.now().plusMillis(10)));
-		assertThat(this.reported).singleElement().satisfies((task) -> {
-			assertThat(task.description()).isEqualTo("refused reminder");
-			assertThat(task.outcome()).isEqualTo(TaskOutcome.REJECTED);
-		});
+		assertThat(this.reported).isEmpty();
 		assertThat(this.tracker.getPending()).isZero();
 		assertThat(this.tracker.oneShotsNotRunWithin(Long.MIN_VALUE)).isEmpty();
 		assertThat(this.statistics.getTasks(TaskOutcome.REJECTED)).isOne();

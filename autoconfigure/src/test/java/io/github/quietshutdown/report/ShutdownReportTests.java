@@ -66,14 +66,14 @@ class ShutdownReportTests {
 		});
 		String summary = output.toString().lines().filter((line) -> line.contains("Shutdown complete:")).findFirst().orElseThrow();
 		assertThat(summary).contains("INFO").contains("io.github.quietshutdown ")
-			.contains("suppressed=3 completed=8 abandoned=0 rejected=0 top=SQLException:3")
+			.contains("suppressed=3 accepted=8 completed=5 failed=3 abandoned=0 rejected=0 top=SQLException:3")
 			.containsPattern("duration=\\d+ms");
 		assertThat(output.toString().lines().filter((line) -> line.contains("io.github.quietshutdown")).reduce((first, second) -> second))
 			.hasValue(summary);
 		Map<String, Object> written = Json.parseMap(read(report));
 		assertThat(written).containsEntry("phase", "CLOSED");
 		assertThat(written.get("suppressed").toString()).contains("total=3").contains("SQLException=3");
-		assertThat(written.get("tasks").toString()).contains("completed=8").contains("abandoned=0");
+		assertThat(written.get("tasks").toString()).contains("completed=5").contains("failed=3").contains("abandoned=0");
 		assertThat(written.get("samples").toString()).contains("hikari.pool-closed").contains("message=******")
 			.doesNotContain("has been closed");
 		runner(report).run((context) -> {

@@ -85,6 +85,10 @@ public final class SymptomSuppressingMethodInterceptor implements MethodIntercep
 			if (suppress(invocation.getMethod(), ex)) {
 				return null;
 			}
+			SymptomSuppressor suppressor = this.suppressor;
+			if (suppressor != null) {
+				suppressor.noteFailure(ex);
+			}
 			throw ex;
 		}
 	}
