@@ -69,7 +69,9 @@ public class JpaApplication {
 					"spring.datasource.password=", "spring.datasource.hikari.maximum-pool-size=8",
 					"spring.jpa.hibernate.ddl-auto=update", "spring.jpa.open-in-view=false",
 					"spring.task.execution.pool.core-size=4", "quiet-shutdown.enabled=" + quietShutdown,
-					"quiet-shutdown.drain.timeout=10s", "quiet-shutdown.report.file.enabled=false")
+					"quiet-shutdown.drain.timeout=10s", "quiet-shutdown.report.file.enabled=false",
+					// The test JVM hosts the servers' and other tests' threads: not the application's.
+					"quiet-shutdown.watchdog.enabled=false")
 			.run();
 	}
 

@@ -82,7 +82,9 @@ public class KafkaApplication {
 					"spring.kafka.bootstrap-servers=" + servers.kafka().bootstrapServers(),
 					"spring.kafka.consumer.group-id=it", "spring.kafka.consumer.auto-offset-reset=earliest", "it.run=" + run, "it.produce=" + produce,
 					"quiet-shutdown.enabled=" + quietShutdown, "quiet-shutdown.drain.timeout=10s",
-					"quiet-shutdown.report.file.enabled=false")
+					"quiet-shutdown.report.file.enabled=false",
+					// The test JVM hosts the servers' and other tests' threads: not the application's.
+					"quiet-shutdown.watchdog.enabled=false")
 			.run();
 	}
 

@@ -82,7 +82,9 @@ public class RabbitApplication {
 					"spring.rabbitmq.host=" + servers.rabbit().host(), "spring.rabbitmq.port=" + servers.rabbit().port(),
 					"spring.rabbitmq.publisher-confirm-type=simple", "it.run=" + run, "it.produce=" + produce,
 					"quiet-shutdown.enabled=" + quietShutdown, "quiet-shutdown.drain.timeout=10s",
-					"quiet-shutdown.report.file.enabled=false")
+					"quiet-shutdown.report.file.enabled=false",
+					// The test JVM hosts the servers' and other tests' threads: not the application's.
+					"quiet-shutdown.watchdog.enabled=false")
 			.run();
 	}
 

@@ -63,7 +63,9 @@ public class RedisApplication {
 					"spring.data.redis.host=" + redis.host(), "spring.data.redis.port=" + redis.port(),
 					"spring.data.redis.client-type=" + client, "spring.data.redis.repositories.enabled=false",
 					"quiet-shutdown.enabled=" + quietShutdown, "quiet-shutdown.drain.timeout=10s",
-					"quiet-shutdown.report.file.enabled=false")
+					"quiet-shutdown.report.file.enabled=false",
+					// The test JVM hosts the servers' and other tests' threads: not the application's.
+					"quiet-shutdown.watchdog.enabled=false")
 			.run();
 	}
 

@@ -74,7 +74,7 @@ public final class BusyShutdown {
 		List<Run> runs = new ArrayList<>();
 		for (int i = 1; i <= repetitions; i++) {
 			long busy = 50 + random.nextInt((int) maxBusy.toMillis());
-			int from = this.output.getAll().length();
+			Mark from = mark();
 			ConfigurableApplicationContext context = start.apply(i);
 			Ledger ledger = context.getBean(Ledger.class);
 			RawThreads threads = context.getBean(RawThreads.class);
@@ -82,17 +82,23 @@ public final class BusyShutdown {
 			Thread.sleep(busy);
 			context.getBean(ControlErrors.class).before();
 			context.close();
-			int closed = this.output.getAll().length();
+			Mark closed = mark();
 			List<String> lingering = threads.join(BOUND);
 			assertThat(lingering).as("raw threads still alive after the close").isEmpty();
 			awaitControlDuring(from);
 			awaitBalance(ledger);
-			String printed = this.output.getAll().substring(from);
-			List<String> symptoms = new ArrayList<>(StackTraces.symptoms(printed.substring(0, closed - from)));
+			Mark end = mark();
+			// Each stream apart: logs go to stdout, the JDK's uncaught exception output to stderr.
+			List<String> symptoms = new ArrayList<>();
+			symptoms.addAll(StackTraces.symptoms(from.out(this.output.getOut(), closed)));
+			symptoms.addAll(StackTraces.symptoms(from.err(this.output.getErr(), closed)));
 			List<String> afterClose = new ArrayList<>();
-			for (String trace : StackTraces.symptoms(printed.substring(closed - from))) {
+			List<String> lateTraces = new ArrayList<>(StackTraces.symptoms(closed.out(this.output.getOut(), end)));
+			lateTraces.addAll(StackTraces.symptoms(closed.err(this.output.getErr(), end)));
+			for (String trace : lateTraces) {
 				(threads.printedBy(trace) ? afterClose : symptoms).add(trace);
 			}
+			String printed = from.out(this.output.getOut(), end) + "\n" + from.err(this.output.getErr(), end);
 			Run run = new Run(i, busy, printed, symptoms, ledger);
 			System.out.printf("[integration-tests] %s: run %d closed after %d ms busy: %d symptom traces, %s%n",
 					this.application, i, busy, symptoms.size(), ledger);
@@ -115,13 +121,36 @@ public final class BusyShutdown {
 		}
 	}
 
-	private void awaitControlDuring(int from) throws InterruptedException {
+	private void awaitControlDuring(Mark from) throws InterruptedException {
 		// The executor's thread prints the error after the task threw, perhaps after close().
 		long deadline = System.nanoTime() + BOUND.toNanos();
-		while (!StackTraces.hasTraceOf(this.output.getAll().substring(from), ControlErrors.DURING)
+		while (!StackTraces.hasTraceOf(from.err(this.output.getErr(), mark()), ControlErrors.DURING)
+				&& !StackTraces.hasTraceOf(from.out(this.output.getOut(), mark()), ControlErrors.DURING)
 				&& System.nanoTime() - deadline < 0) {
 			Thread.sleep(10);
 		}
+	}
+
+	private Mark mark() {
+		return new Mark(this.output.getOut().length(), this.output.getErr().length());
+	}
+
+	/**
+	 * A position in the captured output.
+	 *
+	 * @param outLength the length of stdout so far
+	 * @param errLength the length of stderr so far
+	 */
+	private record Mark(int outLength, int errLength) {
+
+		String out(String out, Mark to) {
+			return out.substring(this.outLength, Math.min(to.outLength, out.length()));
+		}
+
+		String err(String err, Mark to) {
+			return err.substring(this.errLength, Math.min(to.errLength, err.length()));
+		}
+
 	}
 
 	private void awaitBalance(Ledger ledger) throws InterruptedException {

@@ -89,7 +89,7 @@ public final class Ledger implements AbandonedTaskHandler {
 
 	@Override
 	public void handle(AbandonedTask task) {
-		if (!this.executors.contains(task.source())) {
+		if (!this.executors.contains(task.source()) || ControlErrors.isControl(task.description())) {
 			return;
 		}
 		// By name: FAILED is an outcome that newer versions of the starter add.
