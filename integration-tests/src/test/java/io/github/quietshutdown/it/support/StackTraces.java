@@ -43,9 +43,14 @@ public final class StackTraces {
 		while (i < lines.length) {
 			if (isTraceLine(lines[i]) && lines[i].trim().startsWith("at ") && i > 0) {
 				StringBuilder trace = new StringBuilder();
-				if (i > 1 && !isTraceLine(lines[i - 2])) {
-					// The log line (time, level, thread, logger, message) above a logged exception.
-					trace.append(lines[i - 2]).append('\n');
+				int above = i - 2;
+				while (above >= 0 && lines[above].isBlank()) {
+					above--;
+				}
+				if (above >= 0 && !isTraceLine(lines[above])) {
+					// The log line (time, level, thread, logger, message) above a logged
+					// exception; Spring Boot's console pattern leaves a blank line between.
+					trace.append(lines[above]).append('\n');
 				}
 				trace.append(lines[i - 1]).append('\n');
 				while (i < lines.length && isTraceLine(lines[i])) {
