@@ -99,7 +99,9 @@ public final class BusyShutdown {
 				(threads.printedBy(trace) ? afterClose : symptoms).add(trace);
 			}
 			String printed = from.out(this.output.getOut(), end) + "\n" + from.err(this.output.getErr(), end);
-			Run run = new Run(i, busy, printed, symptoms, ledger);
+			List<String> warnings = new ArrayList<>(
+					StackTraces.warningsWithoutException(from.out(this.output.getOut(), closed)));
+			Run run = new Run(i, busy, printed, symptoms, warnings, ledger);
 			System.out.printf("[integration-tests] %s: run %d closed after %d ms busy: %d symptom traces, %s%n",
 					this.application, i, busy, symptoms.size(), ledger);
 			// A context closed in a JVM that goes on (tests, DevTools) releases the JVM-wide
@@ -168,9 +170,12 @@ public final class BusyShutdown {
 	 * @param busyMillis how long the application was busy before the close
 	 * @param output what the run printed
 	 * @param symptomTraces the stack traces other than the control errors
+	 * @param warningsWithoutException the WARN and ERROR lines without an exception, other
+	 * than the starter's, printed until the context had closed
 	 * @param ledger the application's books
 	 */
-	public record Run(int number, long busyMillis, String output, List<String> symptomTraces, Ledger ledger) {
+	public record Run(int number, long busyMillis, String output, List<String> symptomTraces,
+			List<String> warningsWithoutException, Ledger ledger) {
 
 		/**
 		 * Return how many of the two control errors show with their stack trace.

@@ -17,6 +17,7 @@ package io.github.quietshutdown.it.support;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * The stack traces in captured output, whether printed by a logger (message line, then the
@@ -27,6 +28,9 @@ import java.util.List;
  * else shows a stack trace is shutdown noise.
  */
 public final class StackTraces {
+
+	private static final Pattern LOG_WARNING = Pattern
+		.compile("^\\S+ +(WARN|ERROR) \\d+ --- ");
 
 	private StackTraces() {
 	}
@@ -84,6 +88,32 @@ public final class StackTraces {
 	 */
 	public static boolean hasTraceOf(String output, String message) {
 		return in(output).stream().anyMatch((trace) -> trace.contains(IllegalStateException.class.getName() + ": " + message));
+	}
+
+	/**
+	 * Return the WARN and ERROR log lines that carry no exception, other than the starter's
+	 * own reports (logger {@code io.github.quietshutdown}, abbreviated {@code i.g.q}).
+	 * @param output the output
+	 * @return the lines
+	 */
+	public static List<String> warningsWithoutException(String output) {
+		String[] lines = output.split("\\R");
+		List<String> warnings = new ArrayList<>();
+		for (int i = 0; i < lines.length; i++) {
+			if (LOG_WARNING.matcher(lines[i]).find() && !lines[i].contains(" i.g.q")
+					&& !lines[i].contains(" io.github.quietshutdown") && !exceptionFollows(lines, i)) {
+				warnings.add(lines[i]);
+			}
+		}
+		return warnings;
+	}
+
+	private static boolean exceptionFollows(String[] lines, int logLine) {
+		int next = logLine + 1;
+		while (next < lines.length && lines[next].isBlank()) {
+			next++;
+		}
+		return next + 1 < lines.length && isTraceLine(lines[next + 1]);
 	}
 
 	private static boolean isTraceLine(String line) {

@@ -49,6 +49,21 @@ public final class Verdicts {
 	}
 
 	/**
+	 * With the starter: no WARN or ERROR without an exception (such as a listener
+	 * container's "Rejecting received message(s) because the listener container has been
+	 * stopped") while the context closes. Needs the catalogue's message-only entries.
+	 * @param runs the runs
+	 */
+	public static void assertNoWarningsWithoutException(List<Run> runs) {
+		SoftAssertions softly = new SoftAssertions();
+		for (Run run : runs) {
+			softly.assertThat(run.warningsWithoutException()).as("WARN and ERROR lines without exception in %s", run)
+				.isEmpty();
+		}
+		softly.assertAll();
+	}
+
+	/**
 	 * Without the starter: the same closes print symptom traces (so the quiet test can
 	 * fail), and both control errors still show.
 	 * @param runs the runs
