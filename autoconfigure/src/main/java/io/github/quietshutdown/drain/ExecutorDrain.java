@@ -73,6 +73,8 @@ public final class ExecutorDrain implements SmartLifecycle {
 
 	private static final int STACK_DEPTH = 12;
 
+	private static final Duration MAX_REPORTING_RESERVE = Duration.ofMillis(50);
+
 	private final TrackedExecutors executors;
 
 	private final Function<String, Duration> timeouts;
@@ -171,10 +173,16 @@ public final class ExecutorDrain implements SmartLifecycle {
 		this.state.advanceTo(ShutdownPhase.DRAINED);
 	}
 
+	// The application's own await-termination period bounds the whole stop of its executor,
+	// so the drain gives up early enough to name what it abandons within that period.
 	private Duration timeout(TrackedExecutors.TrackedExecutor executor) {
 		Duration timeout = this.timeouts.apply(executor.name());
 		Duration own = SpringExecutors.awaitTerminationPeriod(executor.executor());
-		return (own != null && own.compareTo(timeout) < 0) ? own : timeout;
+		if (own == null || own.compareTo(timeout) >= 0) {
+			return timeout;
+		}
+		Duration reserve = own.dividedBy(50);
+		return own.minus((reserve.compareTo(MAX_REPORTING_RESERVE) < 0) ? reserve : MAX_REPORTING_RESERVE);
 	}
 
 	private static void closeIntake(TrackedExecutors.TrackedExecutor executor) {

@@ -30,7 +30,7 @@ package io.github.quietshutdown.drain;
  */
 public final class TaskFailures {
 
-	private static final ThreadLocal<Throwable> failure = new ThreadLocal<>();
+	private static final ThreadLocal<Failure> failure = new ThreadLocal<>();
 
 	private TaskFailures() {
 	}
@@ -38,10 +38,11 @@ public final class TaskFailures {
 	/**
 	 * Mark the task the current thread runs as failed, keeping the first failure.
 	 * @param ex what failed
+	 * @param origin where it failed, such as the {@code @Async} method, for the report
 	 */
-	public static void mark(Throwable ex) {
+	public static void mark(Throwable ex, String origin) {
 		if (failure.get() == null) {
-			failure.set(ex);
+			failure.set(new Failure(ex, origin));
 		}
 	}
 
@@ -56,12 +57,22 @@ public final class TaskFailures {
 	 * Return and forget the mark of the current thread.
 	 * @return the first failure marked, or {@code null}
 	 */
-	static Throwable take() {
-		Throwable marked = failure.get();
+	static Failure take() {
+		Failure marked = failure.get();
 		if (marked != null) {
 			failure.remove();
 		}
 		return marked;
+	}
+
+	/**
+	 * A failure marked on a thread.
+	 *
+	 * @param exception what failed
+	 * @param origin where it failed
+	 */
+	record Failure(Throwable exception, String origin) {
+
 	}
 
 }

@@ -23,6 +23,7 @@ import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
@@ -341,10 +342,9 @@ public final class TaskTracker {
 			release();
 			return;
 		}
-		Throwable cause = (failure != null) ? failure : TaskFailures.take();
-		if (cause == null) {
-			cause = task.failureKeptByFuture();
-		}
+		TaskFailures.Failure marked = TaskFailures.take();
+		Throwable cause = (failure != null) ? failure
+				: ((marked != null) ? marked.exception() : task.failureKeptByFuture());
 		if (cause == null) {
 			this.completed.increment();
 		}
@@ -352,11 +352,20 @@ public final class TaskTracker {
 			this.failed.increment();
 			AbandonedTask described = task.describe(TaskOutcome.FAILED);
 			if (described != null) {
-				this.failures.add(described);
+				this.failures.add(withOrigin(described, marked));
 			}
 		}
 		this.releasedShutdown.increment();
 		release();
+	}
+
+	// A future that has run no longer says what it ran: where the failure was marked does.
+	private static AbandonedTask withOrigin(AbandonedTask task, TaskFailures.Failure marked) {
+		if (marked == null || !task.description().startsWith(FutureTask.class.getName() + "@")) {
+			return task;
+		}
+		return new AbandonedTask(task.source(), task.task(), marked.origin(), task.age(), task.outcome(),
+				task.acceptedBeforeShutdown());
 	}
 
 	/**

@@ -358,6 +358,10 @@ public final class QuietTaskDecorator implements TaskDecorator {
 			if (tracker.isThreadPerTask() || tracker.isShuttingDown()) {
 				TaskThreads.mark(tracker.getOwner());
 				TaskFailures.clear();
+				if (tracker.isShuttingDown()) {
+					// Once run, a future no longer says what it ran: for the report, if it fails.
+					rememberDescription();
+				}
 			}
 			Throwable failure = null;
 			try {

@@ -73,7 +73,7 @@ public final class SymptomSuppressor {
 			log(source, origin, symptom, throwable);
 		}
 		// Whatever task runs on this thread did not do its work: quiet, never silent.
-		TaskFailures.mark(throwable);
+		TaskFailures.mark(throwable, source.tagValue() + " '" + origin + "'");
 		return true;
 	}
 
@@ -82,10 +82,11 @@ public final class SymptomSuppressor {
 	 * for failures that its own code catches and hands on (an {@code @Async} method's
 	 * exception goes to the {@code AsyncUncaughtExceptionHandler}).
 	 * @param throwable what the task threw
+	 * @param origin where, such as the method
 	 */
-	public void noteFailure(Throwable throwable) {
+	public void noteFailure(Throwable throwable, String origin) {
 		if (this.classifier.getState().isShuttingDown()) {
-			TaskFailures.mark(throwable);
+			TaskFailures.mark(throwable, origin);
 		}
 	}
 

@@ -34,7 +34,7 @@ public class AuditWriter {
 		this.bookkeeping = bookkeeping;
 	}
 
-	@Async
+	@Async("auditExecutor")
 	public void write(String event) {
 		Work.pause(15);
 		this.jdbc.update("insert into audit (event) values (?)", event);

@@ -33,12 +33,25 @@ public class Bookkeeping implements DisposableBean {
 
 	final AtomicLong reported = new AtomicLong();
 
+	final AtomicLong refused = new AtomicLong();
+
+	private volatile Thread producer;
+
+	void producedBy(Thread producer) {
+		this.producer = producer;
+	}
+
 	@Override
-	public void destroy() {
+	public void destroy() throws InterruptedException {
+		// The producer stops at its last refusal: its counts are final after that.
+		Thread producer = this.producer;
+		if (producer != null) {
+			producer.join(2_000);
+		}
 		long lost = this.submitted.get() - this.completed.get() - this.reported.get();
 		// System.out: the logging system may be stopping.
 		System.out.println("SAMPLE ACCOUNTING submitted=" + this.submitted.get() + " completed=" + this.completed.get()
-				+ " reported=" + this.reported.get() + " lost=" + lost);
+				+ " reported=" + this.reported.get() + " lost=" + lost + " refused=" + this.refused.get());
 	}
 
 }

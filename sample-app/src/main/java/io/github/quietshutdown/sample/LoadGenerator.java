@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.core.task.TaskRejectedException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.stereotype.Component;
@@ -65,17 +66,31 @@ class LoadGenerator implements SmartLifecycle {
 		Thread thread = new Thread(this::produce, "load-generator");
 		thread.setDaemon(true);
 		this.producer = thread;
+		this.bookkeeping.producedBy(thread);
 		thread.start();
 	}
 
+	// A standing load, as a message consumer or a busy endpoint makes: it keeps offering
+	// through shutdown until every target refuses, and counts what each refused.
 	private void produce() {
-		while (this.producer == Thread.currentThread()) {
+		boolean reports = true;
+		boolean audits = true;
+		boolean events = true;
+		while (this.producer == Thread.currentThread() && (reports || audits || events)) {
 			int id = this.ids.incrementAndGet();
-			this.bookkeeping.submitted.addAndGet(3);
-			this.reportExecutor.execute(new ReportTask(id));
-			this.auditWriter.write("audit-" + id);
-			if (!this.auditTrail.offer("event-" + id)) {
-				this.bookkeeping.submitted.decrementAndGet();
+			if (reports) {
+				reports = offer(() -> this.reportExecutor.execute(new ReportTask(id)));
+			}
+			if (audits) {
+				audits = offer(() -> this.auditWriter.write("audit-" + id));
+			}
+			if (events) {
+				this.bookkeeping.submitted.incrementAndGet();
+				events = this.auditTrail.offer("event-" + id);
+				if (!events) {
+					this.bookkeeping.submitted.decrementAndGet();
+					this.bookkeeping.refused.incrementAndGet();
+				}
 			}
 			try {
 				Thread.sleep(this.intervalMillis);
@@ -86,19 +101,22 @@ class LoadGenerator implements SmartLifecycle {
 		}
 	}
 
+	private boolean offer(Runnable submission) {
+		this.bookkeeping.submitted.incrementAndGet();
+		try {
+			submission.run();
+			return true;
+		}
+		catch (TaskRejectedException ex) {
+			this.bookkeeping.submitted.decrementAndGet();
+			this.bookkeeping.refused.incrementAndGet();
+			return false;
+		}
+	}
+
+	// The producer is not stopped with the context: it learns from the refusals.
 	@Override
 	public void stop() {
-		Thread thread = this.producer;
-		this.producer = null;
-		if (thread != null) {
-			thread.interrupt();
-			try {
-				thread.join(5_000);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-		}
 	}
 
 	@Override

@@ -52,10 +52,10 @@ class SampleApplicationProcessTests {
 	private static final Duration TIMEOUT = Duration.ofSeconds(90);
 
 	private static final Pattern SUMMARY = Pattern
-		.compile("Shutdown complete: duration=(\\d+)ms suppressed=(\\d+) completed=(\\d+) abandoned=(\\d+) rejected=(\\d+)");
+		.compile("Shutdown complete: duration=(\\d+)ms suppressed=(\\d+) accepted=(\\d+) completed=(\\d+) failed=(\\d+) abandoned=(\\d+) rejected=(\\d+)");
 
 	private static final Pattern ACCOUNTING = Pattern
-		.compile("SAMPLE ACCOUNTING submitted=(\\d+) completed=(\\d+) reported=(\\d+) lost=(-?\\d+)");
+		.compile("SAMPLE ACCOUNTING submitted=(\\d+) completed=(\\d+) reported=(\\d+) lost=(-?\\d+) refused=(\\d+)");
 
 	@TempDir
 	Path temp;
@@ -125,9 +125,25 @@ class SampleApplicationProcessTests {
 		Map<?, ?> tasks = (Map<?, ?>) written.get("tasks");
 		assertThat(number(written.get("durationMs"))).isEqualTo(Long.parseLong(summary.group(1)));
 		assertThat(number(suppressed.get("total"))).isEqualTo(Long.parseLong(summary.group(2)));
-		assertThat(number(tasks.get("completed"))).isEqualTo(Long.parseLong(summary.group(3)));
-		assertThat(number(tasks.get("abandoned"))).isEqualTo(Long.parseLong(summary.group(4))).isZero();
-		assertThat(number(tasks.get("rejected"))).isEqualTo(Long.parseLong(summary.group(5)));
+		long accepted = Long.parseLong(summary.group(3));
+		long completed = Long.parseLong(summary.group(4));
+		long failed = Long.parseLong(summary.group(5));
+		long abandoned = Long.parseLong(summary.group(6));
+		assertThat(number(tasks.get("accepted"))).isEqualTo(accepted);
+		assertThat(number(tasks.get("completed"))).isEqualTo(completed);
+		assertThat(number(tasks.get("failed"))).isEqualTo(failed);
+		assertThat(number(tasks.get("abandoned"))).isEqualTo(abandoned);
+		assertThat(number(tasks.get("rejected"))).isEqualTo(Long.parseLong(summary.group(7)));
+		// The books balance: every task in them completed, failed or was abandoned.
+		assertThat(completed + failed + abandoned).as("accepted").isEqualTo(accepted);
+		// The application's own ledger agrees with the starter's: what it was told was
+		// refused is what the starter counted as rejected, what it was told was not done
+		// is what the starter counted as failed or abandoned, and nothing else was lost.
+		Matcher accounting = find(ACCOUNTING, output);
+		assertThat(accounting.group(4)).as("lost").isEqualTo("0");
+		assertThat(Long.parseLong(accounting.group(3))).as("reported").isEqualTo(failed + abandoned);
+		assertThat(Long.parseLong(accounting.group(5))).as("refused").isEqualTo(Long.parseLong(summary.group(7)))
+			.isPositive();
 		return written;
 	}
 

@@ -87,7 +87,7 @@ public final class SymptomSuppressingMethodInterceptor implements MethodIntercep
 			}
 			SymptomSuppressor suppressor = this.suppressor;
 			if (suppressor != null) {
-				suppressor.noteFailure(ex);
+				suppressor.noteFailure(ex, ClassUtils.getQualifiedMethodName(invocation.getMethod()));
 			}
 			throw ex;
 		}

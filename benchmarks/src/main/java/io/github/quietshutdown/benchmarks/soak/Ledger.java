@@ -29,7 +29,8 @@ import io.github.quietshutdown.report.ShutdownStatistics.TaskOutcome;
 /**
  * What became of every task submitted in one cycle, recorded by whoever learns it: the
  * submitter (accepted, or refused with a {@code TaskRejectedException}), the task itself
- * (it ran), and the {@link AbandonedTaskHandler} (abandoned, or rejected and reported).
+ * (it ran), and the {@link AbandonedTaskHandler} (abandoned, or ran and failed). A refusal
+ * is the submitter's to know: it must not be reported as well.
  * Tasks are found in reports by the id in their description, whatever wraps them.
  *
  * @author Quiet Shutdown authors
@@ -50,6 +51,8 @@ final class Ledger implements AbandonedTaskHandler {
 
 	private final AtomicIntegerArray rejectedReported;
 
+	private final AtomicIntegerArray failed;
+
 	private final AtomicIntegerArray scheduled;
 
 	private final AtomicInteger unknownReports = new AtomicInteger();
@@ -60,6 +63,7 @@ final class Ledger implements AbandonedTaskHandler {
 		this.ran = new AtomicIntegerArray(capacity);
 		this.abandoned = new AtomicIntegerArray(capacity);
 		this.rejectedReported = new AtomicIntegerArray(capacity);
+		this.failed = new AtomicIntegerArray(capacity);
 		this.scheduled = new AtomicIntegerArray(capacity);
 	}
 
@@ -94,6 +98,9 @@ final class Ledger implements AbandonedTaskHandler {
 		if (task.outcome() == TaskOutcome.REJECTED) {
 			this.rejectedReported.incrementAndGet(id);
 		}
+		else if (task.outcome() == TaskOutcome.FAILED) {
+			this.failed.incrementAndGet(id);
+		}
 		else {
 			this.abandoned.incrementAndGet(id);
 		}
@@ -118,14 +125,17 @@ final class Ledger implements AbandonedTaskHandler {
 			boolean scheduler = this.scheduled.get(id) == 1;
 			tally.submitted++;
 			boolean accepted = this.accepted.get(id) == 1;
-			if (accepted && ran == 1 && abandoned + thrown + reported == 0) {
+			int failed = this.failed.get(id);
+			if (accepted && ran == 1 && failed <= 1 && abandoned + thrown + reported == 0) {
+				// Ran; a task that threw during shutdown is also reported, as failed.
 				tally.completed++;
+				tally.failed += failed;
 			}
 			else if (accepted && abandoned == 1 && ran + thrown + reported == 0) {
 				tally.abandoned++;
 			}
-			else if (!accepted && thrown == 1 && reported == 1 && ran + abandoned == 0) {
-				// Every refusal in a soak cycle comes after shutdown began: it must be reported.
+			else if (!accepted && thrown == 1 && reported == 0 && ran + abandoned + failed == 0) {
+				// The submitter has the exception: counted by the starter, not reported.
 				tally.rejected++;
 			}
 			else if (scheduler && accepted && ran + abandoned + thrown + reported == 0) {
@@ -162,6 +172,8 @@ final class Ledger implements AbandonedTaskHandler {
 		int completed;
 
 		int abandoned;
+
+		int failed;
 
 		int rejected;
 

@@ -172,7 +172,7 @@ public final class SoakSummary {
 	 */
 	public String describe() {
 		return "tasks: submitted=" + this.submitted + " completed=" + this.completed + " abandoned=" + this.abandoned
-				+ " rejected=" + this.rejected + " (each reported); failed tasks=" + this.failedTasks + ", symptoms suppressed=" + this.suppressed
+				+ " rejected=" + this.rejected + " (each thrown to its submitter); failed tasks=" + this.failedTasks + ", symptoms suppressed=" + this.suppressed
 				+ ", failures caught by raw threads=" + this.rawFailures + "\ncycles: drained before the deadline="
 				+ this.cyclesDrained + ", with abandoned tasks=" + this.cyclesWithAbandonment
 				+ "\naccounting errors: " + this.lostByScheduler + " scheduler task(s) accepted, then neither run nor reported; " + this.otherAccountingErrors
