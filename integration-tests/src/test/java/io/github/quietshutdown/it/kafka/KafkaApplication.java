@@ -80,7 +80,8 @@ public class KafkaApplication {
 					"spring.data.redis.host=" + servers.redis().host(),
 					"spring.data.redis.port=" + servers.redis().port(), "spring.data.redis.repositories.enabled=false",
 					"spring.kafka.bootstrap-servers=" + servers.kafka().bootstrapServers(),
-					"spring.kafka.consumer.group-id=it", "spring.kafka.consumer.auto-offset-reset=earliest", "it.run=" + run, "it.produce=" + produce,
+					"spring.kafka.consumer.group-id=it", "spring.kafka.consumer.auto-offset-reset=earliest",
+					"it.run=" + run, "it.produce=" + produce,
 					"quiet-shutdown.enabled=" + quietShutdown, "quiet-shutdown.drain.timeout=10s",
 					"quiet-shutdown.report.file.enabled=false",
 					// The test JVM hosts the servers' and other tests' threads: not the application's.
@@ -137,8 +138,8 @@ public class KafkaApplication {
 
 	@Bean
 	@ConditionalOnProperty(name = "it.produce", havingValue = "true")
-	Producer producer(@Qualifier(EXECUTOR) ThreadPoolTaskExecutor executor, KafkaTemplate<Object, Object> kafka, Ledger ledger,
-			MessageBooks books, @Value("${it.run}") String run) {
+	Producer producer(@Qualifier(EXECUTOR) ThreadPoolTaskExecutor executor, KafkaTemplate<Object, Object> kafka,
+			Ledger ledger, MessageBooks books, @Value("${it.run}") String run) {
 		return new Producer(kafka, executor, ledger, books, run);
 	}
 

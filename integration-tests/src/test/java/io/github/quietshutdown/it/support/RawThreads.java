@@ -86,8 +86,10 @@ public final class RawThreads implements DisposableBean {
 	 * @return whether it was
 	 */
 	public boolean printedBy(String trace) {
-		return this.threads.stream().map(Thread::getName).anyMatch((name) -> trace.contains("Exception in thread \"" + name + "\" ")
-				|| trace.contains(name.substring(Math.max(0, name.length() - 15)) + "] "));
+		return this.threads.stream()
+			.map(Thread::getName)
+			.anyMatch((name) -> trace.contains("Exception in thread \"" + name + "\" ")
+					|| trace.contains(name.substring(Math.max(0, name.length() - 15)) + "] "));
 	}
 
 	@Override

@@ -87,7 +87,8 @@ public final class StackTraces {
 	 * @return whether it does
 	 */
 	public static boolean hasTraceOf(String output, String message) {
-		return in(output).stream().anyMatch((trace) -> trace.contains(IllegalStateException.class.getName() + ": " + message));
+		String header = IllegalStateException.class.getName() + ": " + message;
+		return in(output).stream().anyMatch((trace) -> trace.contains(header));
 	}
 
 	/**
