@@ -15,10 +15,15 @@
  */
 package io.github.quietshutdown.it.support;
 
+import java.lang.Thread.UncaughtExceptionHandler;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.LockSupport;
+
+import io.github.quietshutdown.intercept.thread.QuietUncaughtExceptionHandler;
 
 import org.springframework.beans.factory.DisposableBean;
 
@@ -31,6 +36,11 @@ import org.springframework.beans.factory.DisposableBean;
  * the pace of an application that has other things to do; a stray thread that never fails
  * ends two seconds after the close, when the JVM of an application that shuts down would have
  * exited.
+ * <p>
+ * A context closed in a JVM that goes on (tests, DevTools) releases the starter's JVM-wide
+ * uncaught exception handler and logging filter once its beans are destroyed; when the JVM
+ * exits, as in production, they stay. A thread that fails after that release is recorded, so
+ * that its stack trace is shown apart rather than counted.
  */
 public final class RawThreads implements DisposableBean {
 
@@ -39,6 +49,8 @@ public final class RawThreads implements DisposableBean {
 	private static final long STRAY_AFTER_CLOSE = Duration.ofSeconds(2).toNanos();
 
 	private final List<Thread> threads = new CopyOnWriteArrayList<>();
+
+	private final Set<String> failedAfterRelease = ConcurrentHashMap.newKeySet();
 
 	private volatile boolean running = true;
 
@@ -73,21 +85,35 @@ public final class RawThreads implements DisposableBean {
 	}
 
 	private void start(String name, Runnable loop) {
-		Thread thread = new Thread(loop, name);
+		Thread thread = new Thread(() -> {
+			UncaughtExceptionHandler atStart = Thread.getDefaultUncaughtExceptionHandler();
+			try {
+				loop.run();
+			}
+			catch (RuntimeException | Error ex) {
+				// The starter's JVM-wide handler, installed when the thread started, is gone:
+				// the context released it once closed, as in a JVM that goes on.
+				if (atStart instanceof QuietUncaughtExceptionHandler
+						&& Thread.getDefaultUncaughtExceptionHandler() != atStart) {
+					this.failedAfterRelease.add(Thread.currentThread().getName());
+				}
+				throw ex;
+			}
+		}, name);
 		this.threads.add(thread);
 		thread.start();
 	}
 
 	/**
-	 * Return whether a stack trace was printed for one of these threads, by the JDK's default
-	 * uncaught exception handling or by a logger (Spring Boot's console pattern shows the
+	 * Return whether a stack trace was printed for one of these threads that failed after
+	 * the context had released the starter's JVM-wide interceptions (by the JDK's default
+	 * uncaught exception handling, or by a logger: Spring Boot's console pattern shows the
 	 * last 15 characters of the thread name).
 	 * @param trace the trace
 	 * @return whether it was
 	 */
-	public boolean printedBy(String trace) {
-		return this.threads.stream()
-			.map(Thread::getName)
+	public boolean printedAfterRelease(String trace) {
+		return this.failedAfterRelease.stream()
 			.anyMatch((name) -> trace.contains("Exception in thread \"" + name + "\" ")
 					|| trace.contains(name.substring(Math.max(0, name.length() - 15)) + "] "));
 	}
