@@ -20,13 +20,20 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
+import java.sql.Connection;
+import java.sql.SQLException;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+
+import org.hibernate.TransactionException;
 import org.hibernate.exception.JDBCConnectionException;
 import org.junit.jupiter.api.Test;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.PSQLState;
 
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.orm.jpa.JpaSystemException;
 
 import static io.github.quietshutdown.catalogue.Classification.assertNotSymptom;
 import static io.github.quietshutdown.catalogue.Classification.assertSymptom;
@@ -56,6 +63,22 @@ class RealServerFindingsTests {
 		assertSymptom(new DataAccessResourceFailureException("could not execute statement", closed),
 				"pgjdbc.connection-closed");
 		assertNotSymptom(new PSQLException("Connection to 127.0.0.1:5432 refused.", PSQLState.CONNECTION_UNABLE_TO_CONNECT));
+	}
+
+	@Test
+	void rollbackOnAConnectionThatHikariClosed() throws Exception {
+		HikariConfig config = new HikariConfig();
+		config.setJdbcUrl("jdbc:h2:mem:real-server-findings");
+		config.setMaximumPoolSize(1);
+		try (HikariDataSource dataSource = new HikariDataSource(config)) {
+			Connection connection = dataSource.getConnection();
+			connection.setAutoCommit(false);
+			connection.close();
+			SQLException ex = catchThrowableOfType(SQLException.class, connection::rollback);
+			assertThat(ex.getMessage()).isEqualTo("Connection is closed");
+			assertSymptom(new JpaSystemException(
+					new TransactionException("Unable to rollback against JDBC Connection", ex)), "hikari.connection-closed");
+		}
 	}
 
 	@Test
