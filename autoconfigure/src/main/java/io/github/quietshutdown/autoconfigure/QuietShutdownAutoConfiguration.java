@@ -16,6 +16,7 @@
 package io.github.quietshutdown.autoconfigure;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.LazyInitializationExcludeFilter;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -94,6 +95,14 @@ public final class QuietShutdownAutoConfiguration {
 	SymptomSuppressor symptomSuppressor(SymptomClassifier symptomClassifier, ShutdownStatistics quietShutdownStatistics,
 			QuietShutdownProperties properties) {
 		return new SymptomSuppressor(symptomClassifier, quietShutdownStatistics, properties.getSuppression().getLevel());
+	}
+
+	// Each of these acts at shutdown without anyone asking for it.
+	@Bean
+	static LazyInitializationExcludeFilter quietShutdownLazyInitializationExcludeFilter() {
+		return LazyInitializationExcludeFilter.forBeanTypes(ShutdownState.class, ShutdownStateListener.class,
+				ShutdownStatistics.class, AbandonedTaskReporter.class, TrackedExecutors.class, SymptomClassifier.class,
+				SymptomSuppressor.class);
 	}
 
 }

@@ -18,6 +18,7 @@ package io.github.quietshutdown.autoconfigure;
 import java.util.Set;
 
 import org.springframework.beans.factory.BeanFactory;
+import org.springframework.boot.LazyInitializationExcludeFilter;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -63,6 +64,11 @@ public final class QuietShutdownDrainAutoConfiguration {
 	private static Set<Long> startupThreads(BeanFactory beanFactory) {
 		return beanFactory.containsBean(ClosedPhaseRegistrar.STARTUP_THREADS_NAME)
 				? (Set<Long>) beanFactory.getBean(ClosedPhaseRegistrar.STARTUP_THREADS_NAME) : Set.of();
+	}
+
+	@Bean
+	static LazyInitializationExcludeFilter quietShutdownDrainLazyInitializationExcludeFilter() {
+		return LazyInitializationExcludeFilter.forBeanTypes(ExecutorDrain.class, LingeringThreadWatchdog.class);
 	}
 
 }

@@ -17,7 +17,9 @@ package io.github.quietshutdown.autoconfigure;
 
 import java.util.Set;
 
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.LazyInitializationExcludeFilter;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.properties.bind.Bindable;
@@ -51,6 +53,17 @@ public final class QuietShutdownExecutorAutoConfiguration {
 			.orElse(Set.of());
 		return new ExecutorDecoratingPostProcessor((name, executor) -> new QuietTaskDecorator(name,
 				suppressor.getObject(), trackedExecutors.getObject().register(name, executor)), excluded);
+	}
+
+	@Bean
+	ExecutorNamesValidator quietShutdownExecutorNamesValidator(ListableBeanFactory beanFactory,
+			QuietShutdownProperties properties) {
+		return new ExecutorNamesValidator(beanFactory, properties);
+	}
+
+	@Bean
+	static LazyInitializationExcludeFilter quietShutdownExecutorLazyInitializationExcludeFilter() {
+		return LazyInitializationExcludeFilter.forBeanTypes(ExecutorNamesValidator.class);
 	}
 
 }

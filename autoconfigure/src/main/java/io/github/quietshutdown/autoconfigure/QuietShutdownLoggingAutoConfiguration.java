@@ -60,8 +60,9 @@ public final class QuietShutdownLoggingAutoConfiguration {
 
 		@Bean
 		LogbackFilterInstaller quietShutdownLogbackFilterInstaller(SymptomSuppressor symptomSuppressor,
-				JvmWideInterceptions quietShutdownJvmWideInterceptions) {
-			return new LogbackFilterInstaller(symptomSuppressor, quietShutdownJvmWideInterceptions);
+				JvmWideInterceptions quietShutdownJvmWideInterceptions, QuietShutdownProperties properties) {
+			return new LogbackFilterInstaller(symptomSuppressor, quietShutdownJvmWideInterceptions,
+					properties.getIntercept().isLabelDuringShutdown());
 		}
 
 	}
@@ -74,8 +75,9 @@ public final class QuietShutdownLoggingAutoConfiguration {
 
 		@Bean
 		Log4j2FilterInstaller quietShutdownLog4j2FilterInstaller(SymptomSuppressor symptomSuppressor,
-				JvmWideInterceptions quietShutdownJvmWideInterceptions) {
-			return new Log4j2FilterInstaller(symptomSuppressor, quietShutdownJvmWideInterceptions);
+				JvmWideInterceptions quietShutdownJvmWideInterceptions, QuietShutdownProperties properties) {
+			return new Log4j2FilterInstaller(symptomSuppressor, quietShutdownJvmWideInterceptions,
+					properties.getIntercept().isLabelDuringShutdown());
 		}
 
 	}

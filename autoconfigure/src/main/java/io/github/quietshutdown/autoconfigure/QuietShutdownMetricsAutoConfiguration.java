@@ -16,6 +16,7 @@
 package io.github.quietshutdown.autoconfigure;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.LazyInitializationExcludeFilter;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -55,6 +56,11 @@ public final class QuietShutdownMetricsAutoConfiguration {
 	static DeferredRegistryClosePostProcessor quietShutdownDeferredRegistryClosePostProcessor(
 			ObjectProvider<ShutdownState> state) {
 		return new DeferredRegistryClosePostProcessor(state);
+	}
+
+	@Bean
+	static LazyInitializationExcludeFilter quietShutdownMetricsLazyInitializationExcludeFilter() {
+		return LazyInitializationExcludeFilter.forBeanTypes(QuietShutdownMetrics.class);
 	}
 
 }

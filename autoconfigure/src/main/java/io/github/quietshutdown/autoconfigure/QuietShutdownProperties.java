@@ -48,6 +48,17 @@ public class QuietShutdownProperties implements Validator {
 	private static final Pattern CLASS_NAME = Pattern
 		.compile("=?\\s*\\p{javaJavaIdentifierStart}\\p{javaJavaIdentifierPart}*(\\.\\p{javaJavaIdentifierStart}\\p{javaJavaIdentifierPart}*)*(\\$\\p{javaJavaIdentifierPart}+)*");
 
+	// Roots of whole families of unrelated failures: as a signature without a message
+	// pattern, each would hide real errors along with the symptoms.
+	private static final Set<String> TOO_BROAD = Set.of("java.lang.Throwable", "java.lang.Exception",
+			"java.lang.RuntimeException", "java.lang.Error", "java.lang.IllegalStateException",
+			"java.lang.IllegalArgumentException", "java.lang.NullPointerException", "java.io.IOException",
+			"java.io.UncheckedIOException", "java.util.concurrent.ExecutionException",
+			"java.util.concurrent.CompletionException", "java.lang.reflect.InvocationTargetException",
+			"java.lang.reflect.UndeclaredThrowableException", "org.springframework.core.NestedRuntimeException",
+			"org.springframework.core.NestedCheckedException", "org.springframework.beans.BeansException",
+			"org.springframework.dao.DataAccessException");
+
 	/**
 	 * Whether to enable Quiet Shutdown. When disabled, the application shuts down exactly
 	 * as it would without the starter.
@@ -119,6 +130,11 @@ public class QuietShutdownProperties implements Validator {
 		List<SymptomSignature> extra = new ArrayList<>();
 		for (int i = 0; i < this.symptoms.extra.size(); i++) {
 			Signature signature = this.symptoms.extra.get(i);
+			if (hasText(signature.logger)) {
+				extra.add(SymptomSignature.ofLogRecord(signature.getId(i), signature.logger.strip(),
+						Pattern.compile(signature.message)));
+				continue;
+			}
 			extra.add(new SymptomSignature(signature.getId(i), signature.type.strip(),
 					hasText(signature.message) ? Pattern.compile(signature.message) : null));
 		}
@@ -152,8 +168,19 @@ public class QuietShutdownProperties implements Validator {
 		requirePositive(errors, "drain.progress-interval", properties.drain.progressInterval);
 		properties.drain.executorTimeouts.forEach((name, timeout) -> requirePositive(errors,
 				"drain.executor-timeouts[" + name + "]", timeout));
+		Duration delay = properties.watchdog.delay;
+		if (delay == null || delay.isNegative()) {
+			errors.rejectValue("watchdog.delay", "negative",
+					"must not be negative: use 0s to report lingering threads as soon as the context has closed, "
+							+ "or a positive duration such as 2s");
+		}
 		if (properties.watchdog.haltAfter != null) {
 			requirePositive(errors, "watchdog.halt-after", properties.watchdog.haltAfter);
+			if (delay != null && properties.watchdog.haltAfter.compareTo(delay) < 0) {
+				errors.rejectValue("watchdog.halt-after", "shorter", "is shorter than quiet-shutdown.watchdog.delay ("
+						+ delay.toMillis() + "ms): the JVM would halt before lingering threads are reported; "
+						+ "set it to at least the delay, or leave it unset to never halt");
+			}
 		}
 		if (properties.suppression.level == null) {
 			errors.rejectValue("suppression.level", "required",
@@ -163,14 +190,24 @@ public class QuietShutdownProperties implements Validator {
 
 	private void validateSignature(Signature signature, int index, Set<String> ids, Errors errors) {
 		String path = "symptoms.extra[" + index + "].";
-		if (!hasText(signature.type)) {
+		if (hasText(signature.logger)) {
+			validateLogRecordSignature(signature, path, errors);
+		}
+		else if (!hasText(signature.type)) {
 			errors.rejectValue(path + "type", "required",
-					"must not be empty: set the fully qualified class name of the exception, such as java.sql.SQLException");
+					"must not be empty: set the fully qualified class name of the exception, such as java.sql.SQLException, "
+							+ "or, for log records without an exception, 'logger' and 'message'");
 		}
 		else if (!CLASS_NAME.matcher(signature.type.strip()).matches()) {
 			errors.rejectValue(path + "type", "invalid",
 					"is not a fully qualified class name: use a name such as java.sql.SQLException, "
 							+ "with '$' for nested classes");
+		}
+		if (hasText(signature.type) && !hasText(signature.message)
+				&& TOO_BROAD.contains(signature.type.strip().replaceFirst("^=\\s*", ""))) {
+			errors.rejectValue(path + "type", "broad", "would make every " + signature.type.strip()
+					+ " during shutdown a symptom, real failures included: add a message pattern "
+					+ "(quiet-shutdown.symptoms.extra[" + index + "].message), or name a narrower exception type");
 		}
 		if (hasText(signature.message)) {
 			try {
@@ -181,9 +218,22 @@ public class QuietShutdownProperties implements Validator {
 						+ ex.getDescription() + " near index " + ex.getIndex() + "): fix or quote the pattern");
 			}
 		}
-		if (hasText(signature.type) && !ids.add(signature.getId(index))) {
+		if ((hasText(signature.type) || hasText(signature.logger)) && !ids.add(signature.getId(index))) {
 			errors.rejectValue(path + "id", "duplicate", "'" + signature.getId(index)
 					+ "' is already used by another signature: choose a unique id");
+		}
+	}
+
+	private static void validateLogRecordSignature(Signature signature, String path, Errors errors) {
+		if (hasText(signature.type)) {
+			errors.rejectValue(path + "logger", "conflict",
+					"cannot be combined with 'type': a signature matches either an exception type or "
+							+ "the log records of a logger; remove one of them");
+		}
+		if (!hasText(signature.message)) {
+			errors.rejectValue(path + "message", "required",
+					"must not be empty when 'logger' is set: give a regular expression found in the log message, "
+							+ "so that not every WARN of that logger is dropped");
 		}
 	}
 
@@ -265,15 +315,23 @@ public class QuietShutdownProperties implements Validator {
 
 		/**
 		 * Fully qualified class name of the exception. Subclasses match too, unless the name
-		 * is prefixed with '='. The class need not be on the classpath.
+		 * is prefixed with '='. The class need not be on the classpath. Required unless
+		 * 'logger' is set.
 		 */
 		private String type;
 
 		/**
 		 * Regular expression that must be found in the exception message. Empty to match
-		 * any message.
+		 * any message. With 'logger', required: it is found in the formatted message of the
+		 * log record.
 		 */
 		private String message;
+
+		/**
+		 * Name of the logger (its children match too) of WARN and ERROR log records without
+		 * an exception that this signature matches, instead of an exception type.
+		 */
+		private String logger;
 
 		public String getId() {
 			return this.id;
@@ -297,6 +355,14 @@ public class QuietShutdownProperties implements Validator {
 
 		public void setMessage(String message) {
 			this.message = message;
+		}
+
+		public String getLogger() {
+			return this.logger;
+		}
+
+		public void setLogger(String logger) {
+			this.logger = logger;
 		}
 
 		String getId(int index) {
@@ -353,6 +419,14 @@ public class QuietShutdownProperties implements Validator {
 		 */
 		private boolean logging = true;
 
+		/**
+		 * Whether to append ' [during shutdown]' to the message of WARN and ERROR log
+		 * records whose exception is not a shutdown symptom, logged while the application
+		 * shuts down, and to set 'quiet.shutdown=during' in their MDC (Logback) or thread
+		 * context (Log4j2). Needs 'logging'.
+		 */
+		private boolean labelDuringShutdown = true;
+
 		public boolean isScheduled() {
 			return this.scheduled;
 		}
@@ -383,6 +457,14 @@ public class QuietShutdownProperties implements Validator {
 
 		public void setLogging(boolean logging) {
 			this.logging = logging;
+		}
+
+		public boolean isLabelDuringShutdown() {
+			return this.labelDuringShutdown;
+		}
+
+		public void setLabelDuringShutdown(boolean labelDuringShutdown) {
+			this.labelDuringShutdown = labelDuringShutdown;
 		}
 
 	}
@@ -565,8 +647,11 @@ public class QuietShutdownProperties implements Validator {
 			private boolean enabled = true;
 
 			/**
-			 * Location of the report file. Defaults to
-			 * 'quiet-shutdown/<spring.application.name>.json' in the system temp folder.
+			 * Location of the report file. Defaults to a file named after the application
+			 * ('spring.application.name', else the main class, and a hash of both) in a
+			 * folder of the application's user: '$XDG_STATE_HOME/quiet-shutdown', else
+			 * '~/.local/state/quiet-shutdown', else 'quiet-shutdown-<user>' in the system
+			 * temp folder. A location that cannot be written fails startup.
 			 */
 			private java.nio.file.Path location;
 

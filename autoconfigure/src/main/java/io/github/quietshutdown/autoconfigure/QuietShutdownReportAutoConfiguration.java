@@ -15,15 +15,21 @@
  */
 package io.github.quietshutdown.autoconfigure;
 
+import java.io.IOException;
 import java.nio.file.Path;
 
+import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.boot.LazyInitializationExcludeFilter;
+import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
+import org.springframework.util.ClassUtils;
 
 import io.github.quietshutdown.ShutdownState;
+import io.github.quietshutdown.report.DefaultReportLocation;
 import io.github.quietshutdown.report.ShutdownReportFile;
 import io.github.quietshutdown.report.ShutdownReporter;
 import io.github.quietshutdown.report.ShutdownStatistics;
@@ -41,15 +47,53 @@ public final class QuietShutdownReportAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	ShutdownReporter quietShutdownReporter(ShutdownState quietShutdownState, ShutdownStatistics quietShutdownStatistics,
-			QuietShutdownProperties properties, Environment environment) {
+			QuietShutdownProperties properties, Environment environment, ListableBeanFactory beanFactory) {
 		QuietShutdownProperties.Report report = properties.getReport();
 		ShutdownReportFile file = null;
 		if (report.getFile().isEnabled()) {
 			Path location = report.getFile().getLocation();
-			file = new ShutdownReportFile((location != null) ? location
-					: ShutdownReportFile.defaultLocation(environment.getProperty("spring.application.name", "application")));
+			if (location != null) {
+				file = new ShutdownReportFile(location);
+				prepare(file, location);
+			}
+			else {
+				file = new ShutdownReportFile(DefaultReportLocation
+					.of(environment.getProperty("spring.application.name"), mainClassName(beanFactory)));
+			}
 		}
 		return new ShutdownReporter(quietShutdownState, quietShutdownStatistics, file, report.isShowMessages());
+	}
+
+	// A configured location that cannot be written fails startup; an unsafe one is
+	// refused with a WARN, like the default location.
+	private static void prepare(ShutdownReportFile file, Path location) {
+		try {
+			file.prepare();
+		}
+		catch (IOException ex) {
+			throw new InvalidQuietShutdownPropertyException("quiet-shutdown.report.file.location", location,
+					"the folder " + file.getLocation().getParent() + " cannot be created or written (" + ex + ")",
+					"Choose a location in a folder the application's user can create and write, or set "
+							+ "'quiet-shutdown.report.file.enabled=false'.",
+					ex);
+		}
+	}
+
+	// The @SpringBootConfiguration class is the one SpringApplication runs, in practice
+	// the main class.
+	private static String mainClassName(ListableBeanFactory beanFactory) {
+		for (String name : beanFactory.getBeanNamesForAnnotation(SpringBootConfiguration.class)) {
+			Class<?> type = beanFactory.getType(name, false);
+			if (type != null) {
+				return ClassUtils.getUserClass(type).getName();
+			}
+		}
+		return null;
+	}
+
+	@Bean
+	static LazyInitializationExcludeFilter quietShutdownReportLazyInitializationExcludeFilter() {
+		return LazyInitializationExcludeFilter.forBeanTypes(ShutdownReporter.class);
 	}
 
 }

@@ -39,7 +39,12 @@ import java.util.regex.Pattern;
  * hikari.pool-closed | java.sql.SQLException | ^HikariDataSource .* has been closed\.$
  * </pre>
  * The third field, a {@link Pattern} found anywhere in the message, is optional and may
- * itself contain {@code |}.
+ * itself contain {@code |}. A second field {@code logger:name} makes a signature for log
+ * records without a throwable, whose logger is {@code name} or one of its children; the
+ * pattern is then required and is found in the formatted message:
+ * <pre>
+ * spring-amqp.listener-stopped | logger:org.springframework.amqp.rabbit.listener | ^Rejecting received message
+ * </pre>
  *
  * @author Quiet Shutdown authors
  */
@@ -49,6 +54,11 @@ public final class SymptomCatalogue {
 	 * Location of the catalogue shipped in the jar.
 	 */
 	public static final String LOCATION = "META-INF/quiet-shutdown/symptoms.catalog";
+
+	/**
+	 * Prefix of the second field of a log-record signature, followed by the logger name.
+	 */
+	public static final String LOGGER_PREFIX = "logger:";
 
 	private final Map<String, SymptomSignature> signatures;
 
@@ -95,7 +105,17 @@ public final class SymptomCatalogue {
 				throw new IllegalArgumentException("Line " + number + " of the symptom catalogue is not 'id | type | message': " + line);
 			}
 			String message = (fields.length > 2) ? fields[2].strip() : "";
-			add(signatures, new SymptomSignature(fields[0].strip(), fields[1].strip(),
+			String type = fields[1].strip();
+			if (type.startsWith(LOGGER_PREFIX)) {
+				String logger = type.substring(LOGGER_PREFIX.length()).strip();
+				if (logger.isEmpty() || message.isEmpty()) {
+					throw new IllegalArgumentException("Line " + number
+							+ " of the symptom catalogue is not 'id | logger:name | message': " + line);
+				}
+				add(signatures, SymptomSignature.ofLogRecord(fields[0].strip(), logger, Pattern.compile(message)));
+				continue;
+			}
+			add(signatures, new SymptomSignature(fields[0].strip(), type,
 					message.isEmpty() ? null : Pattern.compile(message)));
 		}
 		return new SymptomCatalogue(signatures);

@@ -57,6 +57,8 @@ public final class SymptomClassifier {
 
 	private final Map<String, List<SymptomSignature>> byType;
 
+	private final List<SymptomSignature> logRecords;
+
 	/**
 	 * Create a new classifier.
 	 * @param state the shutdown state that gates classification
@@ -66,10 +68,17 @@ public final class SymptomClassifier {
 		this.state = state;
 		this.catalogue = catalogue;
 		Map<String, List<SymptomSignature>> byType = new HashMap<>();
+		List<SymptomSignature> logRecords = new ArrayList<>();
 		for (SymptomSignature signature : catalogue.getSignatures()) {
-			byType.computeIfAbsent(signature.getType(), (type) -> new ArrayList<>(1)).add(signature);
+			if (signature.isLogRecord()) {
+				logRecords.add(signature);
+			}
+			else {
+				byType.computeIfAbsent(signature.getType(), (type) -> new ArrayList<>(1)).add(signature);
+			}
 		}
 		this.byType = Collections.unmodifiableMap(byType);
+		this.logRecords = List.copyOf(logRecords);
 	}
 
 	/**
@@ -113,6 +122,40 @@ public final class SymptomClassifier {
 			Collections.addAll(pending, current.getSuppressed());
 		}
 		return found;
+	}
+
+	/**
+	 * Whether a record of the given logger without a throwable could be a symptom, so that
+	 * formatting its message is worth it. Not state-gated.
+	 * @param loggerName the name of the record's logger
+	 * @return {@code true} if a log-record signature names this logger or a parent
+	 */
+	public boolean hasLogRecordSignature(String loggerName) {
+		for (SymptomSignature signature : this.logRecords) {
+			if (signature.matchesLogger(loggerName)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * Classify a log record that carries no throwable against the current shutdown state.
+	 * @param loggerName the name of the record's logger
+	 * @param formattedMessage the record's message, its parameters substituted
+	 * @return the symptom, its cause a {@link LoggedMessage} standing for the record, or
+	 * {@code null} if the record must stay visible
+	 */
+	public Symptom classifyLogRecord(String loggerName, String formattedMessage) {
+		if (formattedMessage == null || !this.state.isShuttingDown()) {
+			return null;
+		}
+		for (SymptomSignature signature : this.logRecords) {
+			if (signature.matchesLogger(loggerName) && signature.getMessage().matcher(formattedMessage).find()) {
+				return new Symptom(signature, new LoggedMessage(loggerName, formattedMessage));
+			}
+		}
+		return null;
 	}
 
 	private Symptom matchOne(Throwable throwable) {

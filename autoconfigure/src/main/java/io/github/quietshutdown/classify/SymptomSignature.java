@@ -20,11 +20,14 @@ import java.util.regex.Pattern;
 
 /**
  * A known shutdown symptom: an exception class, named so that the library that throws it
- * need not be on the classpath, and an optional message pattern.
+ * need not be on the classpath, and an optional message pattern; or, for a log record that
+ * carries no exception, a logger name and a message pattern.
  * <p>
  * A throwable matches when its class or one of its superclasses has the given name (its
  * class only, for a type written {@code =name}) and, if a pattern is set, the pattern is
- * found in its message.
+ * found in its message. A log record without a throwable matches a
+ * {@linkplain #ofLogRecord log-record signature} when its logger is the given logger or one
+ * of its children and the pattern is found in its formatted message.
  *
  * @author Quiet Shutdown authors
  */
@@ -37,6 +40,8 @@ public final class SymptomSignature {
 	private final Pattern message;
 
 	private final boolean exact;
+
+	private final String logger;
 
 	/**
 	 * Create a new signature.
@@ -52,6 +57,26 @@ public final class SymptomSignature {
 		this.exact = type.startsWith("=");
 		this.type = this.exact ? type.substring(1).strip() : type;
 		this.message = message;
+		this.logger = null;
+	}
+
+	private SymptomSignature(String id, String logger, Pattern message, Void logRecord) {
+		this.id = Objects.requireNonNull(id, "'id' must not be null");
+		this.logger = Objects.requireNonNull(logger, "'logger' must not be null");
+		this.message = Objects.requireNonNull(message, "'message' must not be null");
+		this.type = null;
+		this.exact = false;
+	}
+
+	/**
+	 * Create a signature for log records that carry no throwable.
+	 * @param id unique id of the signature, such as {@code spring-amqp.listener-stopped}
+	 * @param logger name of the logger; its children match too
+	 * @param message pattern that must be found in the formatted message
+	 * @return the signature
+	 */
+	public static SymptomSignature ofLogRecord(String id, String logger, Pattern message) {
+		return new SymptomSignature(id, logger, message, null);
 	}
 
 	/**
@@ -64,7 +89,7 @@ public final class SymptomSignature {
 
 	/**
 	 * Return the fully qualified name of the exception class.
-	 * @return the class name
+	 * @return the class name, or {@code null} for a log-record signature
 	 */
 	public String getType() {
 		return this.type;
@@ -87,6 +112,34 @@ public final class SymptomSignature {
 	}
 
 	/**
+	 * Return the logger whose records, and whose children's, this signature matches.
+	 * @return the logger name, or {@code null} for an exception signature
+	 */
+	public String getLogger() {
+		return this.logger;
+	}
+
+	/**
+	 * Whether this signature matches log records without a throwable rather than
+	 * throwables.
+	 * @return {@code true} for a log-record signature
+	 */
+	public boolean isLogRecord() {
+		return this.logger != null;
+	}
+
+	/**
+	 * Whether a record of the given logger could match: the logger itself or one of its
+	 * children.
+	 * @param loggerName the name of the record's logger
+	 * @return {@code true} if the logger matches
+	 */
+	boolean matchesLogger(String loggerName) {
+		return loggerName != null && loggerName.startsWith(this.logger)
+				&& (loggerName.length() == this.logger.length() || loggerName.charAt(this.logger.length()) == '.');
+	}
+
+	/**
 	 * Whether the message of a throwable whose class matched {@link #getType()} matches too.
 	 * @param throwable the throwable
 	 * @return {@code true} if this signature has no pattern or the pattern is found in the
@@ -102,7 +155,8 @@ public final class SymptomSignature {
 
 	@Override
 	public String toString() {
-		return this.id + " (" + (this.exact ? "=" : "") + this.type + ((this.message != null) ? " ~ /" + this.message + "/" : "") + ")";
+		String what = (this.logger != null) ? "logger:" + this.logger : (this.exact ? "=" : "") + this.type;
+		return this.id + " (" + what + ((this.message != null) ? " ~ /" + this.message + "/" : "") + ")";
 	}
 
 }

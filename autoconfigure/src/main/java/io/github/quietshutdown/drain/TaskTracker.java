@@ -359,9 +359,12 @@ public final class TaskTracker {
 		release();
 	}
 
-	// A future that has run no longer says what it ran: where the failure was marked does.
+	// A future that has run no longer says what it ran, and a lambda never says: where the
+	// failure was marked (an @Async method, say) does.
 	private static AbandonedTask withOrigin(AbandonedTask task, TaskFailures.Failure marked) {
-		if (marked == null || !task.description().startsWith(FutureTask.class.getName() + "@")) {
+		String description = task.description();
+		if (marked == null || !(description.startsWith(FutureTask.class.getName() + "@")
+				|| description.contains("$$Lambda"))) {
 			return task;
 		}
 		return new AbandonedTask(task.source(), task.task(), marked.origin(), task.age(), task.outcome(),

@@ -91,6 +91,23 @@ public final class SymptomSuppressor {
 	}
 
 	/**
+	 * Suppress a log record without a throwable if a log-record signature matches it.
+	 * @param loggerName the name of the record's logger
+	 * @param formattedMessage the record's message, its parameters substituted
+	 * @return {@code true} if the record is a symptom and must be dropped
+	 */
+	public boolean suppressLogRecord(String loggerName, String formattedMessage) {
+		Symptom symptom = this.classifier.classifyLogRecord(loggerName, formattedMessage);
+		if (symptom == null) {
+			return false;
+		}
+		if (this.statistics.recordSuppressed(SymptomSource.LOG, loggerName, symptom, symptom.cause())) {
+			log(SymptomSource.LOG, loggerName, symptom, symptom.cause());
+		}
+		return true;
+	}
+
+	/**
 	 * Whether a throwable would be suppressed now, without counting or logging it.
 	 * @param throwable the throwable
 	 * @return {@code true} if it is a shutdown symptom now

@@ -16,44 +16,68 @@
 package io.github.quietshutdown.report;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserPrincipal;
 import java.util.Map;
+import java.util.Set;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
 /**
- * The shutdown report as a JSON file, readable by its owner only, written atomically at
- * the end of shutdown and read at the next start, as {@link Json}.
+ * The shutdown report as a JSON file that only its owner controls, as {@link Json}.
+ * <p>
+ * Before first use the folder is created owner-only if missing, then checked: it must be
+ * a real folder (not a symbolic link), owned by the application's user and not writable
+ * by group or others. Otherwise one WARN says why and no report is read or written. A
+ * symbolic link at the file's name is never followed; the file is written to a temporary
+ * file in the same folder and moved into place atomically; at most {@link #MAX_SIZE}
+ * bytes are read, and a larger or malformed file counts as absent, with one WARN.
  *
  * @author Quiet Shutdown authors
  */
 public final class ShutdownReportFile {
 
+	/**
+	 * Largest report read, in bytes.
+	 */
+	public static final int MAX_SIZE = 1024 * 1024;
+
+	private static final Log logger = LogFactory.getLog(ShutdownReportFile.class);
+
 	private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
 
+	private static final LinkOption NOFOLLOW = LinkOption.NOFOLLOW_LINKS;
+
+	private static final String HINT = " (set quiet-shutdown.report.file.location to a folder of the application's "
+			+ "user, or quiet-shutdown.report.file.enabled=false)";
+
 	private final Path location;
+
+	private Boolean usable;
 
 	/**
 	 * Create a new report file.
 	 * @param location where the file is
 	 */
 	public ShutdownReportFile(Path location) {
-		this.location = location;
-	}
-
-	/**
-	 * Return the default location: {@code quiet-shutdown/<name>.json} in the system temp
-	 * folder.
-	 * @param applicationName the application name
-	 * @return the location
-	 */
-	public static Path defaultLocation(String applicationName) {
-		String name = applicationName.replaceAll("[^A-Za-z0-9._-]", "_");
-		return Path.of(System.getProperty("java.io.tmpdir"), "quiet-shutdown", name + ".json");
+		this.location = location.toAbsolutePath().normalize();
 	}
 
 	/**
@@ -65,16 +89,37 @@ public final class ShutdownReportFile {
 	}
 
 	/**
-	 * Write a report, replacing the previous one.
+	 * Create the folder, owner-only, if it is missing and check that only the
+	 * application's user controls it. Done once; later calls return the first answer.
+	 * @return {@code true} if the folder can be used, {@code false} if it cannot and a WARN
+	 * said why
+	 * @throws IOException if the folder cannot be created or written
+	 */
+	public synchronized boolean prepare() throws IOException {
+		if (this.usable == null) {
+			String refusal = inspectFolder();
+			if (refusal != null) {
+				logger.warn("Not using the shutdown report folder " + folder() + ": " + refusal
+						+ "; no shutdown report is read or written" + HINT);
+			}
+			this.usable = refusal == null;
+		}
+		return this.usable;
+	}
+
+	/**
+	 * Write a report, replacing the previous one. Nothing is written if the folder is not
+	 * the application user's alone.
 	 * @param report the report
 	 * @throws IOException on failure
 	 */
 	public void write(Map<String, Object> report) throws IOException {
-		Path directory = this.location.toAbsolutePath().getParent();
-		if (!Files.isDirectory(directory)) {
-			Files.createDirectories(directory, ownerOnly("rwx------"));
+		if (!isUsable()) {
+			return;
 		}
-		Path temporary = Files.createTempFile(directory, this.location.getFileName().toString(), ".tmp",
+		// A new file (O_EXCL) in the owner's folder; the move replaces whatever is at the
+		// name, a symbolic link included, without following it.
+		Path temporary = Files.createTempFile(folder(), "." + this.location.getFileName(), ".tmp",
 				ownerOnly("rw-------"));
 		try {
 			Files.writeString(temporary, Json.write(report), StandardCharsets.UTF_8);
@@ -87,18 +132,117 @@ public final class ShutdownReportFile {
 
 	/**
 	 * Read the report, if there is one.
-	 * @return the report, or {@code null} if there is no readable report
+	 * @return the report, or {@code null} if there is none or it cannot be trusted (a WARN
+	 * says why)
 	 */
 	public Map<String, Object> read() {
-		try {
-			if (!Files.isRegularFile(this.location)) {
-				return null;
-			}
-			return Json.parseMap(Files.readString(this.location, StandardCharsets.UTF_8));
-		}
-		catch (IOException | RuntimeException ex) {
+		if (!isUsable()) {
 			return null;
 		}
+		try {
+			BasicFileAttributes attributes = Files.readAttributes(this.location, BasicFileAttributes.class, NOFOLLOW);
+			if (!attributes.isRegularFile()) {
+				return ignore(attributes.isSymbolicLink() ? "it is a symbolic link" : "it is not a regular file");
+			}
+			try (SeekableByteChannel channel = Files.newByteChannel(this.location, StandardOpenOption.READ, NOFOLLOW)) {
+				if (channel.size() > MAX_SIZE) {
+					return ignore("it is larger than " + MAX_SIZE + " bytes (" + channel.size() + " bytes)");
+				}
+				InputStream input = Channels.newInputStream(channel);
+				byte[] content = input.readNBytes(MAX_SIZE + 1);
+				if (content.length > MAX_SIZE) {
+					return ignore("it is larger than " + MAX_SIZE + " bytes");
+				}
+				return parse(new String(content, StandardCharsets.UTF_8));
+			}
+		}
+		catch (NoSuchFileException ex) {
+			return null;
+		}
+		catch (IOException ex) {
+			return ignore("it cannot be read (" + ex + ")");
+		}
+	}
+
+	private boolean isUsable() {
+		try {
+			return prepare();
+		}
+		catch (IOException ex) {
+			synchronized (this) {
+				if (this.usable == null) {
+					logger.warn("Not using the shutdown report folder " + folder() + ": it cannot be created or written ("
+							+ ex + "); no shutdown report is read or written" + HINT);
+					this.usable = false;
+				}
+			}
+			return false;
+		}
+	}
+
+	private Map<String, Object> parse(String content) {
+		try {
+			return Json.parseMap(content);
+		}
+		catch (RuntimeException ex) {
+			return ignore("it is not a valid report (" + ex.getMessage() + ")");
+		}
+	}
+
+	private Map<String, Object> ignore(String reason) {
+		logger.warn("Ignoring the previous shutdown report " + this.location + ": " + reason);
+		return null;
+	}
+
+	private Path folder() {
+		return this.location.getParent();
+	}
+
+	private String inspectFolder() throws IOException {
+		Path folder = folder();
+		if (!Files.exists(folder, NOFOLLOW)) {
+			Files.createDirectories(folder.getParent());
+			try {
+				Files.createDirectory(folder, ownerOnly("rwx------"));
+			}
+			catch (FileAlreadyExistsException ex) {
+				// Created by someone else meanwhile: checked below like any existing folder.
+			}
+		}
+		BasicFileAttributes attributes = Files.readAttributes(folder, BasicFileAttributes.class, NOFOLLOW);
+		if (attributes.isSymbolicLink()) {
+			return "it is a symbolic link";
+		}
+		if (!attributes.isDirectory()) {
+			return "it is not a directory";
+		}
+		UserPrincipal owner = Files.getOwner(folder, NOFOLLOW);
+		Path probe;
+		try {
+			probe = Files.createTempFile(folder, ".probe", ".tmp", ownerOnly("rw-------"));
+		}
+		catch (AccessDeniedException ex) {
+			throw new AccessDeniedException(folder.toString(), null,
+					"the application's user cannot create files in it (owner " + owner.getName() + ")");
+		}
+		try {
+			UserPrincipal user = Files.getOwner(probe, NOFOLLOW);
+			if (!owner.equals(user)) {
+				return "it is owned by " + owner.getName() + ", not by the application's user " + user.getName();
+			}
+		}
+		finally {
+			Files.deleteIfExists(probe);
+		}
+		if (POSIX) {
+			Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(folder, NOFOLLOW);
+			if (permissions.contains(PosixFilePermission.GROUP_WRITE)
+					|| permissions.contains(PosixFilePermission.OTHERS_WRITE)) {
+				return "group or others can write to it (" + PosixFilePermissions.toString(permissions)
+						+ "): make it writable by its owner only (chmod 700)";
+			}
+		}
+		return null;
 	}
 
 	private static FileAttribute<?>[] ownerOnly(String permissions) {

@@ -15,14 +15,20 @@
  */
 package io.github.quietshutdown.actuate;
 
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import io.github.quietshutdown.autoconfigure.QuietShutdownAutoConfiguration;
 import io.github.quietshutdown.autoconfigure.QuietShutdownEndpointAutoConfiguration;
@@ -34,6 +40,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Tests for {@link QuietShutdownEndpoint}.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class QuietShutdownEndpointTests {
 
 	@TempDir
@@ -70,6 +77,31 @@ class QuietShutdownEndpointTests {
 			@SuppressWarnings("unchecked")
 			Map<String, Object> previous = (Map<String, Object>) document.get("previousShutdown");
 			assertThat(previous).containsEntry("phase", "CLOSED").containsKeys("closedAt", "durationMs", "suppressed", "tasks");
+		});
+	}
+
+	@Test
+	void sparseTwoGibibyteReportLeavesStartupAndPreviousShutdownAlone(CapturedOutput output) throws IOException {
+		Path report = this.temp.resolve("report.json");
+		try (RandomAccessFile sparse = new RandomAccessFile(report.toFile(), "rw")) {
+			sparse.setLength(2L * 1024 * 1024 * 1024);
+		}
+		assertPreviousShutdownAbsent();
+		assertThat(output).containsOnlyOnce("WARN").contains("it is larger than 1048576 bytes (2147483648 bytes)");
+	}
+
+	@Test
+	void malformedReportLeavesStartupAndPreviousShutdownAlone(CapturedOutput output) throws IOException {
+		Files.writeString(this.temp.resolve("report.json"), "{\"phase\": \"CLOSED\", \"tasks\": {");
+		assertPreviousShutdownAbsent();
+		assertThat(output).containsOnlyOnce("WARN").contains("it is not a valid report");
+	}
+
+	private void assertPreviousShutdownAbsent() {
+		runner().withPropertyValues("management.endpoints.web.exposure.include=quietshutdown").run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(context.getBean(QuietShutdownEndpoint.class).quietShutdown()).containsEntry("previousShutdown",
+					null);
 		});
 	}
 

@@ -47,6 +47,26 @@ class SymptomCatalogueTests {
 	}
 
 	@Test
+	void parseReadsLogRecordSignatures() throws IOException {
+		SymptomCatalogue catalogue = parse("""
+				stopped | logger:org.example.listener | ^Rejecting (a|b) because stopped$
+				""");
+		SymptomSignature signature = catalogue.get("stopped");
+		assertThat(signature.isLogRecord()).isTrue();
+		assertThat(signature.getLogger()).isEqualTo("org.example.listener");
+		assertThat(signature.getType()).isNull();
+		assertThat(signature.getMessage().pattern()).isEqualTo("^Rejecting (a|b) because stopped$");
+	}
+
+	@Test
+	void parseRejectsLogRecordSignatureWithoutLoggerOrPattern() {
+		assertThatIllegalArgumentException().isThrownBy(() -> parse("a | logger:org.example\n"))
+			.withMessageContaining("Line 1");
+		assertThatIllegalArgumentException().isThrownBy(() -> parse("a | logger: | stopped\n"))
+			.withMessageContaining("Line 1");
+	}
+
+	@Test
 	void parseRejectsMalformedLine() {
 		assertThatIllegalArgumentException().isThrownBy(() -> parse("just-an-id\n")).withMessageContaining("Line 1");
 	}

@@ -59,6 +59,30 @@ class SymptomClassifierTests {
 	}
 
 	@Test
+	void logRecordIsClassifiedOnlyDuringShutdownForItsLoggerAndChildren() {
+		String logger = "org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer";
+		String message = "Rejecting received message(s) because the listener container has been stopped: (Body:'[B@1')";
+		assertThat(this.classifier.hasLogRecordSignature(logger)).isTrue();
+		assertThat(this.classifier.hasLogRecordSignature("org.springframework.amqp.rabbit.listenerx.Other")).isFalse();
+		assertThat(this.classifier.classifyLogRecord(logger, message)).isNull();
+		this.state.advanceTo(ShutdownPhase.CLOSING);
+		Symptom symptom = this.classifier.classifyLogRecord(logger, message);
+		assertThat(symptom.signature().getId()).isEqualTo("spring-amqp.listener-stopped-rejecting");
+		assertThat(symptom.exceptionName()).isEqualTo("LoggedMessage");
+		assertThat(symptom.cause()).hasMessage(message);
+		assertThat(this.classifier.classifyLogRecord("org.example.Listener", message)).isNull();
+		assertThat(this.classifier.classifyLogRecord(logger, "Consumer raised exception")).isNull();
+	}
+
+	@Test
+	void logRecordSignaturesNeverMatchThrowables() {
+		this.state.advanceTo(ShutdownPhase.CLOSING);
+		assertThat(this.classifier.classify(new IllegalStateException(
+				"Rejecting received message(s) because the listener container has been stopped: x")))
+			.isNull();
+	}
+
+	@Test
 	void symptomDeepInCauseChainIsClassified() {
 		this.state.advanceTo(ShutdownPhase.CLOSING);
 		SQLException root = new SQLException(CLOSED_POOL);

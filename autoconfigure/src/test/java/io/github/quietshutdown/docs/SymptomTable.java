@@ -27,9 +27,12 @@ import io.github.quietshutdown.classify.SymptomCatalogue;
 
 /**
  * Renders {@code docs/symptoms.md} from the shipped catalogue: its sections, and for each
- * signature its id, class, message pattern and the source its comment cites.
+ * signature its id, class (or logger), message pattern, the library versions its
+ * {@code Checked:} comment line lists, and the source its other comment lines cite.
  */
 final class SymptomTable {
+
+	private static final String CHECKED = "Checked:";
 
 	private SymptomTable() {
 	}
@@ -43,7 +46,12 @@ final class SymptomTable {
 			.append("shutting down, when a throwable of its cause chain has the class (or a subclass, unless the ")
 			.append("class is written `=name`) and the message pattern is found in its message, and when the chain ")
 			.append("holds no `Error`. Exclude an id with `quiet-shutdown.symptoms.exclude`, add your own with ")
-			.append("`quiet-shutdown.symptoms.extra` ([configuration](configuration.md)).\n");
+			.append("`quiet-shutdown.symptoms.extra` ([configuration](configuration.md)).\n\n")
+			.append("A `logger:` entry matches a `WARN` or `ERROR` log record that carries no exception, whose logger ")
+			.append("is the one named or one of its children, when the pattern is found in its formatted message; also ")
+			.append("only while shutting down. The \"Checked against\" column lists the library versions whose sources or ")
+			.append("jars each entry was checked against; `catalogue-tests` makes the versions of the Spring Boot BOM ")
+			.append("really throw them.\n");
 		List<String> comment = new ArrayList<>();
 		boolean headerDone = false;
 		try (InputStream in = SymptomTable.class.getClassLoader().getResourceAsStream(SymptomCatalogue.LOCATION);
@@ -55,7 +63,8 @@ final class SymptomTable {
 					// A section title sits between two rules.
 					if (i + 2 < lines.size() && lines.get(i + 2).strip().startsWith("# ---")) {
 						out.append("\n## ").append(lines.get(i + 1).strip().substring(1).strip()).append("\n\n");
-						out.append("| Id | Exception | Message pattern | Source |\n|---|---|---|---|\n");
+						out.append("| Id | Exception or logger | Message pattern | Checked against | Source |\n")
+							.append("|---|---|---|---|---|\n");
 						i += 2;
 						headerDone = true;
 					}
@@ -70,9 +79,16 @@ final class SymptomTable {
 				else if (headerDone) {
 					String[] fields = line.split("\\|", 3);
 					String message = (fields.length > 2) ? fields[2].strip() : "";
+					String checked = comment.stream()
+						.filter((text) -> text.startsWith(CHECKED))
+						.map((text) -> text.substring(CHECKED.length()).strip())
+						.findFirst()
+						.orElse("");
+					List<String> source = comment.stream().filter((text) -> !text.startsWith(CHECKED)).toList();
 					out.append("| `").append(fields[0].strip()).append("` | `").append(fields[1].strip()).append("` | ")
 						.append(message.isEmpty() ? "(any)" : "`" + cell(message) + "`").append(" | ")
-						.append(cell(String.join(" ", comment))).append(" |\n");
+						.append(cell(checked)).append(" | ")
+						.append(cell(String.join(" ", source))).append(" |\n");
 					comment.clear();
 				}
 			}

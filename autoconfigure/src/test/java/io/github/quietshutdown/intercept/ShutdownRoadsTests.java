@@ -40,6 +40,7 @@ import io.github.quietshutdown.intercept.logging.LoggingFilterInstaller;
 import io.github.quietshutdown.intercept.method.QuietMethodAdvisor;
 import io.github.quietshutdown.intercept.thread.QuietUncaughtExceptionHandler;
 import io.github.quietshutdown.report.ShutdownStatistics;
+import io.github.quietshutdown.report.ShutdownStatistics.TaskOutcome;
 import io.github.quietshutdown.test.Failure;
 import io.github.quietshutdown.test.Road;
 import io.github.quietshutdown.test.Roads;
@@ -97,6 +98,11 @@ class ShutdownRoadsTests {
 		assertThat(statistics.getSuppressed(SymptomSource.EXECUTOR)).isEqualTo(4);
 		assertThat(statistics.getSuppressed(SymptomSource.LOG)).isEqualTo(5);
 		assertThat(statistics.getSuppressedTotal()).isEqualTo(15);
+		// Quiet, never silent: the @Async and execute() tasks that failed did not do their work.
+		assertThat(statistics.getTasks(TaskOutcome.FAILED)).isGreaterThanOrEqualTo(2 + 4);
+		assertThat(statistics.getLost()).filteredOn((task) -> task.outcome().equals("failed"))
+			.extracting(ShutdownStatistics.LostTask::task)
+			.anySatisfy((task) -> assertThat(task).contains("Roads$Writer.write"));
 		assertNoSymptomOutput(output);
 	}
 

@@ -27,6 +27,7 @@ import org.springframework.context.annotation.Configuration;
 import io.github.quietshutdown.autoconfigure.QuietShutdownAutoConfiguration;
 import io.github.quietshutdown.autoconfigure.QuietShutdownDrainAutoConfiguration;
 import io.github.quietshutdown.autoconfigure.QuietShutdownExecutorAutoConfiguration;
+import io.github.quietshutdown.autoconfigure.QuietShutdownReportAutoConfiguration;
 import io.github.quietshutdown.drain.QueueWorker;
 
 /**
@@ -91,7 +92,7 @@ public final class ShutdownProcessApplication {
 
 	@Configuration(proxyBeanMethods = false)
 	@ImportAutoConfiguration({ QuietShutdownAutoConfiguration.class, QuietShutdownExecutorAutoConfiguration.class,
-			QuietShutdownDrainAutoConfiguration.class })
+			QuietShutdownDrainAutoConfiguration.class, QuietShutdownReportAutoConfiguration.class })
 	static class Config {
 
 		@Bean

@@ -16,6 +16,8 @@
 package io.github.quietshutdown.process;
 
 import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +26,9 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledOnOs;
 import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -92,6 +97,28 @@ class ShutdownProcessTests {
 			assertThat(output.text()).contains("'stuckWorker': 4 task(s) will not run, still queued at the drain deadline (1000 ms)")
 				.contains("item-4");
 			assertThat(process.exitValue()).isEqualTo(143);
+		}
+		finally {
+			process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+		}
+	}
+
+	@ParameterizedTest(name = "lazy-initialization={0}")
+	@ValueSource(booleans = { false, true })
+	void lazyInitializationChangesNothing(boolean lazy, @TempDir Path temp) throws Exception {
+		Path report = temp.resolve("reports/app.json");
+		Process process = start("lingering-thread", "--spring.main.lazy-initialization=" + lazy,
+				"--quiet-shutdown.watchdog.delay=200ms", "--quiet-shutdown.watchdog.halt-after=2s",
+				"--quiet-shutdown.report.file.location=" + report);
+		try {
+			ProcessOutput output = ProcessOutput.of(process);
+			assertThat(process.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).as(output::text).isTrue();
+			assertThat(output.awaitEnd(TIMEOUT)).isTrue();
+			assertThat(output.text()).contains("keep the JVM alive")
+				.contains("Halting the JVM")
+				.containsPattern("Shutdown complete: duration=\\d+ms suppressed=0 .*completed=0 .*abandoned=0 rejected=0");
+			assertThat(Files.readString(report)).contains("\"phase\":\"CLOSED\"");
+			assertThat(process.exitValue()).isEqualTo(1);
 		}
 		finally {
 			process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);

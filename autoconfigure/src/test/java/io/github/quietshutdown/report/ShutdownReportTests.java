@@ -124,12 +124,6 @@ class ShutdownReportTests {
 		assertThat(file.read()).isEqualTo(report);
 	}
 
-	@Test
-	void defaultLocationIsNamedByTheApplication() {
-		assertThat(ShutdownReportFile.defaultLocation("orders service"))
-			.isEqualTo(Path.of(System.getProperty("java.io.tmpdir"), "quiet-shutdown", "orders_service.json"));
-	}
-
 	private static String read(Path path) {
 		try {
 			return Files.readString(path);

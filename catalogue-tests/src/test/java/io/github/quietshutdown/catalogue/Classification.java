@@ -51,6 +51,24 @@ final class Classification {
 	}
 
 	/**
+	 * Assert that a log record without exception stays visible while the application runs
+	 * and is the given symptom once shutdown has begun.
+	 * @param logger the name of the logger the library logs with
+	 * @param message the formatted message, as the library logs it
+	 * @param id the expected signature id
+	 */
+	static void assertLogRecordSymptom(String logger, String message, String id) {
+		ShutdownState state = new ShutdownState();
+		SymptomClassifier classifier = new SymptomClassifier(state, SHIPPED);
+		assertThat(SHIPPED.get(id)).as("signature '%s' in the shipped catalogue", id).isNotNull();
+		assertThat(classifier.classifyLogRecord(logger, message)).as("record '%s' while running", message).isNull();
+		state.advanceTo(ShutdownPhase.CLOSING);
+		Symptom symptom = classifier.classifyLogRecord(logger, message);
+		assertThat(symptom).as("record '%s' of %s while closing", message, logger).isNotNull();
+		assertThat(symptom.signature().getId()).as("signature matching '%s'", message).isEqualTo(id);
+	}
+
+	/**
 	 * Assert that the throwable stays visible even while shutting down: a real fault.
 	 * @param throwable the throwable
 	 */

@@ -101,6 +101,22 @@ class HttpClientSymptomsTests {
 
 	}
 
+	// HttpCore NIO 4.4 (HttpAsyncClient 4.1), as the Elasticsearch RestClient brings it.
+	@Nested
+	class HttpAsyncClient4 {
+
+		@Test
+		void connectOnAShutDownIOReactor() throws Exception {
+			org.apache.http.impl.nio.reactor.DefaultConnectingIOReactor reactor = new org.apache.http.impl.nio.reactor.DefaultConnectingIOReactor();
+			reactor.shutdown();
+			IllegalStateException ex = catchThrowableOfType(IllegalStateException.class,
+					() -> reactor.connect(new InetSocketAddress("127.0.0.1", 1), null, null, null));
+			assertThat(ex).hasMessage("I/O reactor has been shut down");
+			assertSymptom(ex, "httpclient.io-reactor-shut-down-legacy");
+		}
+
+	}
+
 	@Nested
 	class HttpClient5 {
 
@@ -165,4 +181,13 @@ class HttpClientSymptomsTests {
 
 	}
 
+	// What an async client's closing I/O session fails its queued requests with
+	// (CommandSupport.cancelCommands): the library's class and default message.
+	@Test
+	void requestNotExecutedBecauseTheSessionClosed() {
+		org.apache.hc.core5.http.RequestNotExecutedException ex = new org.apache.hc.core5.http.RequestNotExecutedException();
+		assertThat(ex).hasMessage("Connection is closed");
+		assertSymptom(ex, "httpclient.request-not-executed");
+		assertNotSymptom(new org.apache.hc.core5.http.ConnectionClosedException("Connection is closed"));
+	}
 }

@@ -37,6 +37,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import static io.github.quietshutdown.catalogue.Classification.assertLogRecordSymptom;
 import static io.github.quietshutdown.catalogue.Classification.assertNotSymptom;
 import static io.github.quietshutdown.catalogue.Classification.assertSymptom;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -181,4 +182,13 @@ class KafkaSymptomsTests {
 		return properties;
 	}
 
+	// AbstractCoordinator.close through Kafka's LogContext: the record's message starts with the
+	// client's prefix.
+	@Test
+	void coordinatorCloseTimedOutRecord() {
+		assertLogRecordSymptom("org.apache.kafka.clients.consumer.internals.ConsumerCoordinator",
+				"[Consumer clientId=consumer-orders-1, groupId=orders] Close timed out with 2 pending requests to coordinator, "
+						+ "terminating client connections",
+				"kafka.coordinator-close-timed-out");
+	}
 }

@@ -26,9 +26,11 @@ import org.springframework.amqp.AmqpConnectException;
 import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.amqp.rabbit.listener.DirectReplyToMessageListenerContainer;
+import org.springframework.amqp.rabbit.listener.exception.MessageRejectedWhileStoppingException;
 import org.springframework.amqp.rabbit.support.RabbitExceptionTranslator;
 import org.springframework.context.support.GenericApplicationContext;
 
+import static io.github.quietshutdown.catalogue.Classification.assertLogRecordSymptom;
 import static io.github.quietshutdown.catalogue.Classification.assertNotSymptom;
 import static io.github.quietshutdown.catalogue.Classification.assertSymptom;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -130,4 +132,21 @@ class RabbitSymptomsTests {
 		}
 	}
 
+	@Test
+	void listenerContainerStoppedRecordsAndRejection() {
+		assertLogRecordSymptom("org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer",
+				"Rejecting received message(s) because the listener container has been stopped: (Body:'[B@5e2de80c(byte[5])' "
+						+ "MessageProperties [headers={}, contentLength=0, redelivered=false, receivedRoutingKey=orders])",
+				"spring-amqp.listener-stopped-rejecting");
+		assertLogRecordSymptom("org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer",
+				"Interrupted waiting for workers.  Continuing with shutdown.", "spring-amqp.shutdown-wait-interrupted");
+		assertLogRecordSymptom("org.springframework.amqp.rabbit.listener.DirectMessageListenerContainer",
+				"Interrupted waiting for consumers. Continuing with shutdown.", "spring-amqp.shutdown-wait-interrupted");
+		assertLogRecordSymptom("org.springframework.amqp.rabbit.listener.DirectMessageListenerContainer",
+				"Application context is closed, terminating", "spring-amqp.listener-context-closed");
+		// The exception the container throws after the record, with the library's own message.
+		MessageRejectedWhileStoppingException ex = new MessageRejectedWhileStoppingException();
+		assertThat(ex).hasMessage("Message listener container was stopping when a message was received");
+		assertSymptom(ex, "spring-amqp.message-rejected-while-stopping");
+	}
 }

@@ -47,16 +47,6 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 class RealServerFindingsTests {
 
 	@Test
-	void redisConnectionFactoryWhileStopping() {
-		// Constructed: the state lasts only while stop() closes the clients. The message is the
-		// one assertStarted builds ("%s is %s", spring-data-redis 3.5.13).
-		for (String factory : new String[] { "LettuceConnectionFactory", "JedisConnectionFactory" }) {
-			assertSymptom(new IllegalStateException(factory + " is STOPPING"), "spring-data-redis.factory-stopping");
-			assertNotSymptom(new IllegalStateException(factory + " is STARTING"));
-		}
-	}
-
-	@Test
 	void postgresConnectionAbortedByThePool() {
 		// Constructed: PgConnection needs a server. The message and state are checkClosed's.
 		PSQLException closed = new PSQLException("This connection has been closed.", PSQLState.CONNECTION_DOES_NOT_EXIST);

@@ -49,6 +49,7 @@ import org.springframework.data.redis.connection.jedis.JedisConnectionFactory;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.connection.lettuce.LettuceExceptionConverter;
 
+import static io.github.quietshutdown.catalogue.Classification.assertLogRecordSymptom;
 import static io.github.quietshutdown.catalogue.Classification.assertNotSymptom;
 import static io.github.quietshutdown.catalogue.Classification.assertSymptom;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -169,6 +170,33 @@ class RedisSymptomsTests {
 	}
 
 	@Nested
+	class LettuceLogRecords {
+
+		@Test
+		void reconnectTimerAfterTheEventLoopsTerminated() {
+			assertLogRecordSymptom("io.lettuce.core.protocol.ConnectionWatchdog",
+					"Cannot execute scheduled reconnect timer, reconnect workers are terminated",
+					"lettuce.reconnect-workers-terminated");
+		}
+
+		@Test
+		void closingAConnectionTwice() {
+			assertLogRecordSymptom("io.lettuce.core.RedisChannelHandler", "Connection is already closed",
+					"lettuce.connection-already-closed");
+			assertLogRecordSymptom("io.lettuce.core.RedisChannelHandler", "Connection is already closed (concurrently)",
+					"lettuce.connection-already-closed");
+		}
+
+		@Test
+		void dataForAClosedConnection() {
+			assertLogRecordSymptom("io.lettuce.core.protocol.CommandHandler",
+					"[channel=0x1, /127.0.0.1:50000 -> /127.0.0.1:6379, epid=0x2] Ignoring received data for closed or abandoned connection",
+					"lettuce.data-for-closed-connection");
+		}
+
+	}
+
+	@Nested
 	class Jedis {
 
 		@Test
@@ -233,6 +261,53 @@ class RedisSymptomsTests {
 			factory.destroy();
 			Throwable destroyed = catchThrowable(factory::getConnection);
 			assertSymptom(destroyed, "spring-data-redis.factory-destroyed");
+		}
+
+		// The transitional state: stop() under way on another thread. The state is set as
+		// stop() sets it (compareAndSet STARTED -> STOPPING) so that the factory's own
+		// assertStarted() answers.
+		@Test
+		void lettuceConnectionFactoryBeingStopped() throws Exception {
+			LettuceConnectionFactory factory = new LettuceConnectionFactory(NO_SERVER);
+			factory.afterPropertiesSet();
+			try {
+				setState(factory, "STOPPING");
+				Throwable ex = catchThrowable(factory::getConnection);
+				assertThat(ex).isInstanceOf(IllegalStateException.class).hasMessage("LettuceConnectionFactory is STOPPING");
+				assertSymptom(ex, "spring-data-redis.factory-stopping");
+				setState(factory, "STARTING");
+				assertNotSymptom(catchThrowable(factory::getConnection));
+			}
+			finally {
+				setState(factory, "STARTED");
+				factory.destroy();
+			}
+		}
+
+		@Test
+		void jedisConnectionFactoryBeingStopped() throws Exception {
+			JedisConnectionFactory factory = new JedisConnectionFactory(NO_SERVER);
+			factory.afterPropertiesSet();
+			try {
+				setState(factory, "STOPPING");
+				Throwable ex = catchThrowable(factory::getConnection);
+				assertThat(ex).isInstanceOf(IllegalStateException.class).hasMessage("JedisConnectionFactory is STOPPING");
+				assertSymptom(ex, "spring-data-redis.factory-stopping");
+			}
+			finally {
+				setState(factory, "STARTED");
+				factory.destroy();
+			}
+		}
+
+		@SuppressWarnings({ "unchecked", "rawtypes" })
+		private static void setState(Object factory, String state) throws ReflectiveOperationException {
+			java.lang.reflect.Field field = factory.getClass().getDeclaredField("state");
+			field.setAccessible(true);
+			java.util.concurrent.atomic.AtomicReference reference = (java.util.concurrent.atomic.AtomicReference) field
+				.get(factory);
+			Class<? extends Enum> type = (Class<? extends Enum>) reference.get().getClass();
+			reference.set(Enum.valueOf(type, state));
 		}
 
 		@Test

@@ -136,4 +136,15 @@ class VertxSymptomsTests {
 
 	}
 
+	// SimpleConnectionPool fails waiters and acquisitions of a closed pool with one shared
+	// failed future; read it from the pool itself.
+	@Test
+	void acquireFromAClosedConnectionPool() throws Exception {
+		java.lang.reflect.Field field = Class.forName("io.vertx.core.net.impl.pool.SimpleConnectionPool")
+			.getDeclaredField("POOL_CLOSED");
+		field.setAccessible(true);
+		Throwable ex = ((Future<?>) field.get(null)).cause();
+		assertThat(ex).hasMessage("Pool closed");
+		assertSymptom(ex, "vertx.pool-closed");
+	}
 }

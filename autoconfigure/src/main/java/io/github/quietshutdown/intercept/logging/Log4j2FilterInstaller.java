@@ -43,13 +43,24 @@ public final class Log4j2FilterInstaller extends LoggingFilterInstaller implemen
 	private volatile LoggerContext loggerContext;
 
 	/**
-	 * Create a new installer.
+	 * Create a new installer whose filter labels records with unknown throwables during
+	 * shutdown.
 	 * @param suppressor the suppressor of the context
 	 * @param interceptions where the removal is registered
 	 */
 	public Log4j2FilterInstaller(SymptomSuppressor suppressor, JvmWideInterceptions interceptions) {
-		super(interceptions);
-		this.filter = new Log4j2SymptomFilter(suppressor);
+		this(suppressor, interceptions, true);
+	}
+
+	/**
+	 * Create a new installer.
+	 * @param suppressor the suppressor of the context
+	 * @param interceptions where the removal is registered
+	 * @param labelling whether to label records with unknown throwables during shutdown
+	 */
+	public Log4j2FilterInstaller(SymptomSuppressor suppressor, JvmWideInterceptions interceptions, boolean labelling) {
+		super(interceptions, suppressor.getClassifier().getState());
+		this.filter = new Log4j2SymptomFilter(suppressor, labelling);
 		this.filter.start();
 	}
 

@@ -15,8 +15,11 @@
  */
 package io.github.quietshutdown.intercept.logging;
 
+import java.util.function.Supplier;
+
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.Marker;
+import org.apache.logging.log4j.ThreadContext;
 import org.apache.logging.log4j.core.LogEvent;
 import org.apache.logging.log4j.core.Logger;
 import org.apache.logging.log4j.core.filter.AbstractFilter;
@@ -25,10 +28,13 @@ import org.apache.logging.log4j.message.Message;
 import io.github.quietshutdown.intercept.SymptomSuppressor;
 
 /**
- * Log4j2 filter, installed on the configuration as a whole, that denies WARN, ERROR and
- * FATAL records whose throwable is a shutdown symptom while the application shuts down,
- * counting each with source {@code log}. Every other record, and every record before
- * shutdown, is left to the rest of the configuration ({@link Result#NEUTRAL}).
+ * Log4j2 filter, installed on the configuration as a whole, that, while the application
+ * shuts down, denies WARN, ERROR and FATAL records whose throwable is a shutdown symptom, and
+ * records without a throwable that a log-record signature matches, counting each with source
+ * {@code log}. A record whose throwable is not a symptom is written as it would be, its
+ * message followed by {@value LogRecordJudge#LABEL} and its thread context holding
+ * {@code quiet.shutdown=during}, unless labelling is off. Every other record, and every
+ * record before shutdown, is left to the rest of the configuration ({@link Result#NEUTRAL}).
  * <p>
  * A configuration-wide filter sees every logging call, enabled or not; before shutdown the
  * filter costs a level comparison and a volatile read.
@@ -37,53 +43,106 @@ import io.github.quietshutdown.intercept.SymptomSuppressor;
  */
 public final class Log4j2SymptomFilter extends AbstractFilter {
 
+	private static final String FQCN = Log4j2SymptomFilter.class.getName();
+
 	private final LogRecordJudge judge;
+
+	/**
+	 * Create a new filter that labels records with unknown throwables during shutdown.
+	 * @param suppressor the suppressor of the context
+	 */
+	public Log4j2SymptomFilter(SymptomSuppressor suppressor) {
+		this(suppressor, true);
+	}
 
 	/**
 	 * Create a new filter.
 	 * @param suppressor the suppressor of the context
+	 * @param labelling whether to label records with unknown throwables during shutdown
 	 */
-	public Log4j2SymptomFilter(SymptomSuppressor suppressor) {
+	public Log4j2SymptomFilter(SymptomSuppressor suppressor, boolean labelling) {
 		super(Result.DENY, Result.NEUTRAL);
-		this.judge = new LogRecordJudge(suppressor);
+		this.judge = new LogRecordJudge(suppressor, labelling);
 	}
 
 	@Override
 	public Result filter(Logger logger, Level level, Marker marker, String msg, Object... params) {
-		return (isCandidate(level)) ? decide(logger, level, LogRecordJudge.throwableOf(null, params)) : Result.NEUTRAL;
+		if (!isCandidate(logger, level)) {
+			return Result.NEUTRAL;
+		}
+		return decide(logger, level, marker, LogRecordJudge.throwableOf(null, params),
+				() -> logger.getMessageFactory().newMessage(msg, params));
 	}
 
 	@Override
 	public Result filter(Logger logger, Level level, Marker marker, Object msg, Throwable t) {
-		return (isCandidate(level)) ? decide(logger, level, t) : Result.NEUTRAL;
+		if (!isCandidate(logger, level)) {
+			return Result.NEUTRAL;
+		}
+		return decide(logger, level, marker, t,
+				() -> (msg instanceof Message message) ? message : logger.getMessageFactory().newMessage(msg));
 	}
 
 	@Override
 	public Result filter(Logger logger, Level level, Marker marker, Message msg, Throwable t) {
-		if (!isCandidate(level)) {
+		if (!isCandidate(logger, level)) {
 			return Result.NEUTRAL;
 		}
-		return decide(logger, level, (t != null || msg == null) ? t : msg.getThrowable());
+		return decide(logger, level, marker, (t != null || msg == null) ? t : msg.getThrowable(), () -> msg);
 	}
 
 	@Override
 	public Result filter(LogEvent event) {
-		if (!isCandidate(event.getLevel()) || event.getThrown() == null) {
+		Level level = event.getLevel();
+		if (level == null || !level.isMoreSpecificThan(Level.WARN) || !this.judge.isShuttingDown()) {
 			return Result.NEUTRAL;
+		}
+		if (event.getThrown() == null) {
+			Message message = event.getMessage();
+			return (message != null && this.judge.suppressLogRecord(event.getLoggerName(), message::getFormattedMessage))
+					? Result.DENY : Result.NEUTRAL;
 		}
 		return this.judge.suppress(event.getLoggerName(), event.getThrown()) ? Result.DENY : Result.NEUTRAL;
 	}
 
-	private boolean isCandidate(Level level) {
-		return level != null && level.isMoreSpecificThan(Level.WARN) && this.judge.isShuttingDown();
+	// A record the logger would not write anyway is neither a suppression nor labelled.
+	private boolean isCandidate(Logger logger, Level level) {
+		return level != null && level.isMoreSpecificThan(Level.WARN) && this.judge.isShuttingDown()
+				&& level.isMoreSpecificThan(logger.getLevel());
 	}
 
-	private Result decide(Logger logger, Level level, Throwable throwable) {
-		// A record the logger would not write anyway is not a suppression.
-		if (throwable == null || !level.isMoreSpecificThan(logger.getLevel())) {
+	private Result decide(Logger logger, Level level, Marker marker, Throwable throwable, Supplier<Message> message) {
+		if (throwable == null) {
+			return this.judge.suppressLogRecord(logger.getName(), () -> formatted(message.get())) ? Result.DENY
+					: Result.NEUTRAL;
+		}
+		if (this.judge.suppress(logger.getName(), throwable)) {
+			return Result.DENY;
+		}
+		if (!this.judge.isLabelling()) {
 			return Result.NEUTRAL;
 		}
-		return this.judge.suppress(logger.getName(), throwable) ? Result.DENY : Result.NEUTRAL;
+		Message original = message.get();
+		StackTraceElement location = logger.get().isIncludeLocation() ? LogRecordJudge.callerFrames()[0] : null;
+		// The context data is copied into the event as it is created, on this thread.
+		String previous = ThreadContext.get(LogRecordJudge.LABEL_KEY);
+		ThreadContext.put(LogRecordJudge.LABEL_KEY, LogRecordJudge.LABEL_VALUE);
+		try {
+			logger.logMessage(level, marker, FQCN, location, new LabelledMessage(original), throwable);
+		}
+		finally {
+			if (previous != null) {
+				ThreadContext.put(LogRecordJudge.LABEL_KEY, previous);
+			}
+			else {
+				ThreadContext.remove(LogRecordJudge.LABEL_KEY);
+			}
+		}
+		return Result.DENY;
+	}
+
+	private static String formatted(Message message) {
+		return (message != null) ? message.getFormattedMessage() : null;
 	}
 
 }

@@ -40,13 +40,24 @@ public final class LogbackFilterInstaller extends LoggingFilterInstaller impleme
 	private volatile LoggerContext loggerContext;
 
 	/**
-	 * Create a new installer.
+	 * Create a new installer whose filter labels records with unknown throwables during
+	 * shutdown.
 	 * @param suppressor the suppressor of the context
 	 * @param interceptions where the removal is registered
 	 */
 	public LogbackFilterInstaller(SymptomSuppressor suppressor, JvmWideInterceptions interceptions) {
-		super(interceptions);
-		this.filter = new LogbackSymptomFilter(suppressor);
+		this(suppressor, interceptions, true);
+	}
+
+	/**
+	 * Create a new installer.
+	 * @param suppressor the suppressor of the context
+	 * @param interceptions where the removal is registered
+	 * @param labelling whether to label records with unknown throwables during shutdown
+	 */
+	public LogbackFilterInstaller(SymptomSuppressor suppressor, JvmWideInterceptions interceptions, boolean labelling) {
+		super(interceptions, suppressor.getClassifier().getState());
+		this.filter = new LogbackSymptomFilter(suppressor, labelling);
 		this.filter.start();
 	}
 

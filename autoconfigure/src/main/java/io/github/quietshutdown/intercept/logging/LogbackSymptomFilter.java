@@ -15,19 +15,29 @@
  */
 package io.github.quietshutdown.intercept.logging;
 
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.LoggingEvent;
 import ch.qos.logback.classic.turbo.TurboFilter;
 import ch.qos.logback.core.spi.FilterReply;
 import org.slf4j.Marker;
+import org.slf4j.event.KeyValuePair;
+import org.slf4j.helpers.MessageFormatter;
 
 import io.github.quietshutdown.intercept.SymptomSuppressor;
 
 /**
- * Logback {@link TurboFilter} that denies WARN and ERROR records whose throwable is a
- * shutdown symptom while the application shuts down, counting each with source
- * {@code log}. Every other record, and every record before shutdown, is left to the rest of
- * the configuration ({@link FilterReply#NEUTRAL}).
+ * Logback {@link TurboFilter} that, while the application shuts down, denies WARN and ERROR
+ * records whose throwable is a shutdown symptom, and records without a throwable that a
+ * log-record signature matches, counting each with source {@code log}. A WARN or ERROR record
+ * whose throwable is not a symptom is written as it would be, its message followed by
+ * {@value LogRecordJudge#LABEL} and its MDC holding {@code quiet.shutdown=during}, unless
+ * labelling is off. Every other record, and every record before shutdown, is left to the rest
+ * of the configuration ({@link FilterReply#NEUTRAL}).
  * <p>
  * Turbo filters see every logging call, enabled or not; before shutdown the filter costs an
  * integer comparison and a volatile read.
@@ -39,26 +49,82 @@ public final class LogbackSymptomFilter extends TurboFilter {
 	private final LogRecordJudge judge;
 
 	/**
-	 * Create a new filter.
+	 * Create a new filter that labels records with unknown throwables during shutdown.
 	 * @param suppressor the suppressor of the context
 	 */
 	public LogbackSymptomFilter(SymptomSuppressor suppressor) {
-		this.judge = new LogRecordJudge(suppressor);
+		this(suppressor, true);
+	}
+
+	/**
+	 * Create a new filter.
+	 * @param suppressor the suppressor of the context
+	 * @param labelling whether to label records with unknown throwables during shutdown
+	 */
+	public LogbackSymptomFilter(SymptomSuppressor suppressor, boolean labelling) {
+		this.judge = new LogRecordJudge(suppressor, labelling);
 		setName("quiet-shutdown");
 	}
 
 	@Override
 	public FilterReply decide(Marker marker, Logger logger, Level level, String format, Object[] params,
 			Throwable t) {
-		if (level == null || level.levelInt < Level.WARN_INT || !this.judge.isShuttingDown()) {
+		if (!isCandidate(logger, level)) {
 			return FilterReply.NEUTRAL;
 		}
+		return decide(logger, level, format, params, t, (marker != null) ? List.of(marker) : null, null);
+	}
+
+	// The fluent API brings its markers and key-value pairs, kept when labelling (Logback 1.5.34,
+	// Spring Boot 3.5's, calls this; older versions call the method above).
+	@Override
+	public FilterReply decide(Logger logger, org.slf4j.event.LoggingEvent event) {
+		Level level = Level.convertAnSLF4JLevel(event.getLevel());
+		if (!isCandidate(logger, level)) {
+			return FilterReply.NEUTRAL;
+		}
+		return decide(logger, level, event.getMessage(), event.getArgumentArray(), event.getThrowable(),
+				event.getMarkers(), event.getKeyValuePairs());
+	}
+
+	// A record the logger would not write anyway is neither a suppression nor labelled.
+	private boolean isCandidate(Logger logger, Level level) {
+		return level != null && level.levelInt >= Level.WARN_INT && this.judge.isShuttingDown()
+				&& level.isGreaterOrEqual(logger.getEffectiveLevel());
+	}
+
+	private FilterReply decide(Logger logger, Level level, String format, Object[] params, Throwable t,
+			List<Marker> markers, List<KeyValuePair> keyValuePairs) {
 		Throwable throwable = LogRecordJudge.throwableOf(t, params);
-		// A record the logger would not write anyway is not a suppression.
-		if (throwable == null || !level.isGreaterOrEqual(logger.getEffectiveLevel())) {
+		if (throwable == null) {
+			return this.judge.suppressLogRecord(logger.getName(),
+					() -> MessageFormatter.basicArrayFormat(format, params)) ? FilterReply.DENY : FilterReply.NEUTRAL;
+		}
+		if (this.judge.suppress(logger.getName(), throwable)) {
+			return FilterReply.DENY;
+		}
+		if (!this.judge.isLabelling()) {
 			return FilterReply.NEUTRAL;
 		}
-		return this.judge.suppress(logger.getName(), throwable) ? FilterReply.DENY : FilterReply.NEUTRAL;
+		logger.callAppenders(labelled(logger, level, format, params, t, markers, keyValuePairs));
+		return FilterReply.DENY;
+	}
+
+	private LoggingEvent labelled(Logger logger, Level level, String format, Object[] params, Throwable t,
+			List<Marker> markers, List<KeyValuePair> keyValuePairs) {
+		LoggingEvent event = new LoggingEvent(Logger.FQCN, logger, level, format + LogRecordJudge.LABEL, t, params);
+		if (markers != null) {
+			markers.forEach(event::addMarker);
+		}
+		if (keyValuePairs != null) {
+			event.setKeyValuePairs(keyValuePairs);
+		}
+		Map<String, String> mdc = logger.getLoggerContext().getMDCAdapter().getCopyOfContextMap();
+		mdc = (mdc != null) ? new HashMap<>(mdc) : new HashMap<>();
+		mdc.put(LogRecordJudge.LABEL_KEY, LogRecordJudge.LABEL_VALUE);
+		event.setMDCPropertyMap(mdc);
+		event.setCallerData(LogRecordJudge.callerFrames());
+		return event;
 	}
 
 }

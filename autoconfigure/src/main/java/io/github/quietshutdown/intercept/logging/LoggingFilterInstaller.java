@@ -21,7 +21,9 @@ import org.springframework.context.ApplicationContextAware;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.event.ContextClosedEvent;
 
+import io.github.quietshutdown.ShutdownState;
 import io.github.quietshutdown.intercept.JvmWideInterceptions;
+import io.github.quietshutdown.intercept.LiveContexts;
 
 /**
  * Installs a logging-system filter for the life of its application context: once the
@@ -34,7 +36,12 @@ import io.github.quietshutdown.intercept.JvmWideInterceptions;
 public abstract class LoggingFilterInstaller
 		implements SmartInitializingSingleton, ApplicationListener<ContextClosedEvent>, ApplicationContextAware {
 
+	// One JVM-wide filter judges records of every context: see LogRecordJudge.
+	static final LiveContexts contexts = new LiveContexts();
+
 	private final JvmWideInterceptions interceptions;
+
+	private final ShutdownState state;
 
 	private ApplicationContext applicationContext;
 
@@ -43,9 +50,11 @@ public abstract class LoggingFilterInstaller
 	/**
 	 * Create a new installer.
 	 * @param interceptions where the removal is registered
+	 * @param state the shutdown state of the context
 	 */
-	protected LoggingFilterInstaller(JvmWideInterceptions interceptions) {
+	protected LoggingFilterInstaller(JvmWideInterceptions interceptions, ShutdownState state) {
 		this.interceptions = interceptions;
+		this.state = state;
 	}
 
 	@Override
@@ -57,7 +66,11 @@ public abstract class LoggingFilterInstaller
 	public void afterSingletonsInstantiated() {
 		if (install()) {
 			this.active = true;
-			this.interceptions.onRelease(this::release);
+			Runnable unregister = contexts.register(this.state);
+			this.interceptions.onRelease(() -> {
+				unregister.run();
+				release();
+			});
 		}
 	}
 

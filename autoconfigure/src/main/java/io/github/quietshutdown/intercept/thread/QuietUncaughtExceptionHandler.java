@@ -97,9 +97,11 @@ public final class QuietUncaughtExceptionHandler implements UncaughtExceptionHan
 
 	@Override
 	public void uncaughtException(Thread thread, Throwable ex) {
-		for (Registration registration : registrations) {
-			if (registration.suppressor().suppress(SymptomSource.THREAD, thread.getName(), ex)) {
-				return;
+		if (isEveryContextShuttingDown()) {
+			for (Registration registration : registrations) {
+				if (registration.suppressor().suppress(SymptomSource.THREAD, thread.getName(), ex)) {
+					return;
+				}
 			}
 		}
 		if (this.previous != null) {
@@ -108,6 +110,17 @@ public final class QuietUncaughtExceptionHandler implements UncaughtExceptionHan
 		else {
 			printLikeTheJdk(thread, ex);
 		}
+	}
+
+	// A dying thread is not tied to one context: while any context that registered still
+	// runs, its errors stay visible.
+	private static boolean isEveryContextShuttingDown() {
+		for (Registration registration : registrations) {
+			if (!registration.suppressor().getClassifier().getState().isShuttingDown()) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	// What ThreadGroup.uncaughtException does when no default handler is set (Java 17;

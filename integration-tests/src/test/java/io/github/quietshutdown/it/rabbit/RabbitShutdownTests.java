@@ -27,7 +27,6 @@ import io.github.quietshutdown.it.support.BusyShutdown.Run;
 import io.github.quietshutdown.it.support.MessageBooks;
 import io.github.quietshutdown.it.support.Servers;
 import io.github.quietshutdown.it.support.Verdicts;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -63,8 +62,6 @@ class RabbitShutdownTests {
 	}
 
 	@Test
-	@Disabled("Needs message-only catalogue entries (issue 11, part 2): SimpleMessageListenerContainer WARNs "
-			+ "'Rejecting received message(s) because the listener container has been stopped' while it stops")
 	void closedAtRandomMomentsLogsNoWarningWithoutException(PostgresServer postgres, RedisServer redis,
 			RabbitServer rabbit, CapturedOutput output) throws Exception {
 		Servers servers = new Servers(postgres, redis, rabbit, null);
