@@ -117,6 +117,17 @@ public final class ShutdownReport {
 	 * @return the summary line
 	 */
 	public static String summary(ShutdownStatistics statistics, Map<String, Object> report) {
+		return summaryLine(statistics, report).toString();
+	}
+
+	/**
+	 * Return the summary of a snapshot as named fields, for its text and its key-value
+	 * pairs. A new field is one more {@code add}.
+	 * @param statistics the counts
+	 * @param report a snapshot taken by {@link #snapshot}
+	 * @return the summary line
+	 */
+	public static SummaryLine summaryLine(ShutdownStatistics statistics, Map<String, Object> report) {
 		@SuppressWarnings("unchecked")
 		Map<String, Object> tasks = (Map<String, Object>) report.get("tasks");
 		@SuppressWarnings("unchecked")
@@ -129,9 +140,12 @@ public final class ShutdownReport {
 			.limit(TOP)
 			.map((entry) -> entry.getKey() + ":" + entry.getValue())
 			.collect(Collectors.joining(","));
-		return "Shutdown complete: duration=" + report.get("durationMs") + "ms suppressed=" + suppressed.get("total")
-				+ " completed=" + tasks.get("completed") + " abandoned=" + tasks.get("abandoned") + " rejected="
-				+ tasks.get("rejected") + " top=" + (top.isEmpty() ? "none" : top);
+		return new SummaryLine().addMillis("duration", ((Number) report.get("durationMs")).longValue())
+			.add("suppressed", suppressed.get("total"))
+			.add("completed", tasks.get("completed"))
+			.add("abandoned", tasks.get("abandoned"))
+			.add("rejected", tasks.get("rejected"))
+			.add("top", top.isEmpty() ? "none" : top);
 	}
 
 }

@@ -26,7 +26,8 @@ import io.github.quietshutdown.ShutdownState;
 
 /**
  * At the very end of shutdown, once every bean has been destroyed, logs the one-line
- * summary at INFO (logger {@code io.github.quietshutdown}) and writes the report file. At
+ * summary at INFO (logger {@code io.github.quietshutdown}, its counts also as key-value
+ * pairs: see {@link SummaryLine}) and writes the report file. At
  * start, reads the report the previous run left.
  *
  * @author Quiet Shutdown authors
@@ -94,7 +95,7 @@ public final class ShutdownReporter {
 				logger.warn("Could not write the shutdown report to " + this.file.getLocation() + ": " + ex);
 			}
 		}
-		logger.info(ShutdownReport.summary(this.statistics, report));
+		ShutdownReport.summaryLine(this.statistics, report).log(LOGGER_NAME);
 	}
 
 }
