@@ -20,11 +20,13 @@ import java.util.Set;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 
+import io.github.quietshutdown.drain.FallbackExecutorCheck;
 import io.github.quietshutdown.drain.TrackedExecutors;
 import io.github.quietshutdown.intercept.ExecutorDecoratingPostProcessor;
 import io.github.quietshutdown.intercept.QuietTaskDecorator;
@@ -32,7 +34,8 @@ import io.github.quietshutdown.intercept.SymptomSuppressor;
 
 /**
  * Auto-configuration that composes the quiet task decorator onto every Spring-managed
- * executor and scheduler.
+ * executor and scheduler, and warns when {@code @Async} or {@code @Scheduled} work runs on
+ * a fallback executor that is not a bean.
  *
  * @author Quiet Shutdown authors
  */
@@ -51,6 +54,12 @@ public final class QuietShutdownExecutorAutoConfiguration {
 			.orElse(Set.of());
 		return new ExecutorDecoratingPostProcessor((name, executor) -> new QuietTaskDecorator(name,
 				suppressor.getObject(), trackedExecutors.getObject().register(name, executor)), excluded);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	FallbackExecutorCheck quietShutdownFallbackExecutorCheck() {
+		return new FallbackExecutorCheck();
 	}
 
 }
