@@ -31,6 +31,7 @@ import org.springframework.util.ClassUtils;
 import org.springframework.util.ReflectionUtils;
 
 import io.github.quietshutdown.classify.SymptomCatalogue;
+import io.github.quietshutdown.metrics.DeferredRegistryClosePostProcessor;
 
 /**
  * Runtime hints for Spring AOT and native images: the symptom catalogue resource, the
@@ -51,10 +52,6 @@ public final class QuietShutdownRuntimeHints implements RuntimeHintsRegistrar {
 
 	private static final String JACKSON_3_MAPPER = "tools.jackson.databind.ObjectMapper";
 
-	private static final List<String> REGISTRY_CLOSERS = List.of(
-			"org.springframework.boot.actuate.autoconfigure.metrics.MetricsAutoConfiguration$MeterRegistryCloser",
-			"org.springframework.boot.micrometer.metrics.autoconfigure.MeterRegistryCloser");
-
 	@Override
 	public void registerHints(RuntimeHints hints, ClassLoader classLoader) {
 		hints.resources().registerPattern(SymptomCatalogue.LOCATION);
@@ -69,7 +66,7 @@ public final class QuietShutdownRuntimeHints implements RuntimeHintsRegistrar {
 		hints.reflection()
 			.registerTypeIfPresent(classLoader, JACKSON_3_MAPPER, MemberCategory.INVOKE_PUBLIC_CONSTRUCTORS,
 					MemberCategory.INVOKE_PUBLIC_METHODS);
-		for (String closer : REGISTRY_CLOSERS) {
+		for (String closer : DeferredRegistryClosePostProcessor.CLOSER_CLASSES) {
 			hints.reflection().registerTypeIfPresent(classLoader, closer, MemberCategory.INVOKE_PUBLIC_METHODS);
 		}
 	}
