@@ -34,7 +34,6 @@ import org.springframework.scheduling.annotation.AsyncAnnotationAdvisor;
 import org.springframework.scheduling.annotation.AsyncConfigurer;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.ScheduledTaskHolder;
-import org.springframework.scheduling.config.TaskManagementConfigUtils;
 
 /**
  * Warns once at startup when {@code @Async} or {@code @Scheduled} work runs on an executor
@@ -69,8 +68,9 @@ public final class FallbackExecutorCheck implements BeanFactoryAware, SmartIniti
 	}
 
 	private void checkAsync() {
-		if (!this.beanFactory.containsBean(TaskManagementConfigUtils.ASYNC_ANNOTATION_PROCESSOR_BEAN_NAME)
-				|| has(AsyncConfigurer.class)) {
+		// Found by their proxies, which exist only where @Async is enabled. (Not by the name of
+		// the post-processor: it differs between Spring Framework 6 and 7.)
+		if (has(AsyncConfigurer.class)) {
 			return;
 		}
 		String user = firstAsyncBean();
