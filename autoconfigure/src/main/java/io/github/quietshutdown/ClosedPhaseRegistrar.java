@@ -55,8 +55,17 @@ public final class ClosedPhaseRegistrar implements BeanFactoryPostProcessor {
 			beanFactory.registerSingleton(STARTUP_THREADS_NAME, Collections.unmodifiableSet(ids));
 		}
 		if (beanFactory instanceof DefaultSingletonBeanRegistry registry) {
-			registry.registerDisposableBean(MARKER_NAME, () -> beanFactory.getBeanProvider(ShutdownState.class)
-				.ifAvailable((state) -> state.advanceTo(ShutdownPhase.CLOSED)));
+			registry.registerDisposableBean(MARKER_NAME, () -> closeCreatedStates(beanFactory));
+		}
+	}
+
+	// Only a state that exists: no bean may be created while singletons are destroyed, and
+	// a context refreshed for AOT processing creates none.
+	private static void closeCreatedStates(ConfigurableListableBeanFactory beanFactory) {
+		for (String name : beanFactory.getBeanNamesForType(ShutdownState.class, false, false)) {
+			if (beanFactory.containsSingleton(name) && beanFactory.getSingleton(name) instanceof ShutdownState state) {
+				state.advanceTo(ShutdownPhase.CLOSED);
+			}
 		}
 	}
 

@@ -22,6 +22,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ImportRuntimeHints;
 
 import io.github.quietshutdown.ClosedPhaseRegistrar;
 import io.github.quietshutdown.ShutdownPhase;
@@ -43,6 +44,7 @@ import io.github.quietshutdown.report.ShutdownStatistics;
 @AutoConfiguration
 @ConditionalOnBooleanProperty(name = "quiet-shutdown.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(QuietShutdownProperties.class)
+@ImportRuntimeHints(QuietShutdownRuntimeHints.class)
 public final class QuietShutdownAutoConfiguration {
 
 	@Bean

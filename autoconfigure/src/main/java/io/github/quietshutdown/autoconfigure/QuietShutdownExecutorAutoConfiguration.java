@@ -22,11 +22,13 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.LazyInitializationExcludeFilter;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 
+import io.github.quietshutdown.drain.FallbackExecutorCheck;
 import io.github.quietshutdown.drain.TrackedExecutors;
 import io.github.quietshutdown.intercept.ExecutorDecoratingPostProcessor;
 import io.github.quietshutdown.intercept.QuietTaskDecorator;
@@ -34,7 +36,8 @@ import io.github.quietshutdown.intercept.SymptomSuppressor;
 
 /**
  * Auto-configuration that composes the quiet task decorator onto every Spring-managed
- * executor and scheduler.
+ * executor and scheduler, and warns when {@code @Async} or {@code @Scheduled} work runs on
+ * a fallback executor that is not a bean.
  *
  * @author Quiet Shutdown authors
  */
@@ -63,7 +66,13 @@ public final class QuietShutdownExecutorAutoConfiguration {
 
 	@Bean
 	static LazyInitializationExcludeFilter quietShutdownExecutorLazyInitializationExcludeFilter() {
-		return LazyInitializationExcludeFilter.forBeanTypes(ExecutorNamesValidator.class);
+		return LazyInitializationExcludeFilter.forBeanTypes(ExecutorNamesValidator.class, FallbackExecutorCheck.class);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	FallbackExecutorCheck quietShutdownFallbackExecutorCheck() {
+		return new FallbackExecutorCheck();
 	}
 
 }

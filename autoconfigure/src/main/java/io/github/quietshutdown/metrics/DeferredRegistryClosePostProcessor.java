@@ -50,9 +50,12 @@ public final class DeferredRegistryClosePostProcessor implements BeanPostProcess
 
 	private static final Log logger = LogFactory.getLog(DeferredRegistryClosePostProcessor.class);
 
-	// The listener's class on the Spring Boot 3.5 and 4.x lines.
-	private static final Set<String> CLOSER_CLASSES = Set.of(
+	/**
+	 * Class names of Spring Boot's listener: on 3.5, on 4.0 and on 4.1.
+	 */
+	public static final Set<String> CLOSER_CLASSES = Set.of(
 			"org.springframework.boot.actuate.autoconfigure.metrics.MetricsAutoConfiguration$MeterRegistryCloser",
+			"org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration$MeterRegistryCloser",
 			"org.springframework.boot.micrometer.metrics.autoconfigure.MeterRegistryCloser");
 
 	private final ObjectProvider<ShutdownState> state;

@@ -26,16 +26,19 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.BaseUnits;
 import io.micrometer.core.instrument.binder.MeterBinder;
 
+import io.github.quietshutdown.intercept.SymptomSource;
 import io.github.quietshutdown.report.ShutdownStatistics;
 import io.github.quietshutdown.report.ShutdownStatistics.SuppressionKey;
 import io.github.quietshutdown.report.ShutdownStatistics.TaskKey;
 import io.github.quietshutdown.report.ShutdownStatistics.TaskOutcome;
 
 /**
- * Binds Quiet Shutdown's counts to a {@link MeterRegistry}. Meters are registered as soon as
- * their tags are known: task and drain meters when an executor is tracked, suppression
- * meters when the first symptom of an exception class is suppressed. Counters read the live
- * counts, so nothing is lost between a count and a publish.
+ * Binds Quiet Shutdown's counts to a {@link MeterRegistry}. Every meter name is there from
+ * startup, reading 0, so that dashboards and alert rules have a series before any shutdown:
+ * suppression counters with {@code exception=none} for every source, and for every tracked
+ * executor one task counter per outcome and its drain timer. Counters of an exception class
+ * are registered when its first symptom is suppressed. Counters read the live counts, so
+ * nothing is lost between a count and a publish.
  *
  * @author Quiet Shutdown authors
  */
@@ -67,6 +70,12 @@ public final class QuietShutdownMetrics implements MeterBinder {
 	public static final String EXCEPTION = "exception";
 
 	/**
+	 * Value of the {@link #EXCEPTION} tag of the counters registered at startup, before
+	 * any symptom: they stay at 0.
+	 */
+	public static final String NO_EXCEPTION = "none";
+
+	/**
 	 * Tag: executor bean name.
 	 */
 	public static final String EXECUTOR = "executor";
@@ -88,17 +97,23 @@ public final class QuietShutdownMetrics implements MeterBinder {
 
 	@Override
 	public void bindTo(MeterRegistry registry) {
-		this.statistics.addListener(new RegistryBinding(registry));
+		this.statistics.addListener(new RegistryBinding(registry, this.statistics));
+		for (SymptomSource source : SymptomSource.values()) {
+			this.statistics.counter(source, NO_EXCEPTION);
+		}
 	}
 
 	private static final class RegistryBinding implements ShutdownStatistics.Listener {
 
 		private final MeterRegistry registry;
 
+		private final ShutdownStatistics statistics;
+
 		private final Map<String, Timer> drains = new ConcurrentHashMap<>();
 
-		RegistryBinding(MeterRegistry registry) {
+		RegistryBinding(MeterRegistry registry, ShutdownStatistics statistics) {
 			this.registry = registry;
+			this.statistics = statistics;
 		}
 
 		@Override
@@ -119,8 +134,13 @@ public final class QuietShutdownMetrics implements MeterBinder {
 				.tag(EXECUTOR, key.executor())
 				.tag(OUTCOME, key.outcome().tagValue())
 				.register(this.registry);
-			if (key.outcome() == TaskOutcome.COMPLETED) {
-				drainTimer(key.executor());
+			if (this.drains.containsKey(key.executor())) {
+				return;
+			}
+			drainTimer(key.executor());
+			// Every outcome of a tracked executor reads 0 from the start; new ones included.
+			for (TaskOutcome outcome : TaskOutcome.values()) {
+				this.statistics.tasks(key.executor(), outcome);
 			}
 		}
 

@@ -174,6 +174,17 @@ public final class ShutdownReport {
 	 * @return the summary line
 	 */
 	public static String summary(ShutdownStatistics statistics, Map<String, Object> report) {
+		return summaryLine(statistics, report).toString();
+	}
+
+	/**
+	 * Return the summary of a snapshot as named fields, for its text and its key-value
+	 * pairs. A new field is one more {@code add}.
+	 * @param statistics the counts
+	 * @param report a snapshot taken by {@link #snapshot}
+	 * @return the summary line
+	 */
+	public static SummaryLine summaryLine(ShutdownStatistics statistics, Map<String, Object> report) {
 		@SuppressWarnings("unchecked")
 		Map<String, Object> tasks = (Map<String, Object>) report.get("tasks");
 		@SuppressWarnings("unchecked")
@@ -186,25 +197,31 @@ public final class ShutdownReport {
 			.limit(TOP)
 			.map((entry) -> entry.getKey() + ":" + entry.getValue())
 			.collect(Collectors.joining(","));
-		Object running = tasks.get("running");
-		return "Shutdown complete: duration=" + report.get("durationMs") + "ms suppressed=" + suppressed.get("total")
-				+ " accepted=" + tasks.get("accepted") + " completed=" + tasks.get("completed") + " failed="
-				+ tasks.get("failed") + " abandoned=" + tasks.get("abandoned") + " rejected=" + tasks.get("rejected")
-				+ ((running instanceof Long count && count > 0) ? " running=" + count : "") + " top="
-				+ (top.isEmpty() ? "none" : top) + slowest(report);
+		SummaryLine line = new SummaryLine().addMillis("duration", ((Number) report.get("durationMs")).longValue())
+			.add("suppressed", suppressed.get("total"))
+			.add("accepted", tasks.get("accepted"))
+			.add("completed", tasks.get("completed"))
+			.add("failed", tasks.get("failed"))
+			.add("abandoned", tasks.get("abandoned"))
+			.add("rejected", tasks.get("rejected"));
+		if (tasks.get("running") instanceof Long running && running > 0) {
+			line.add("running", running);
+		}
+		line.add("top", top.isEmpty() ? "none" : top);
+		if (report.containsKey("slowest")) {
+			line.add("slowest", slowest(report));
+		}
+		return line;
 	}
 
+	@SuppressWarnings("unchecked")
 	private static String slowest(Map<String, Object> report) {
-		if (!report.containsKey("slowest")) {
-			return "";
-		}
-		@SuppressWarnings("unchecked")
 		Map<String, Object> slowest = (Map<String, Object>) report.get("slowest");
 		if (slowest == null) {
-			return " slowest=none";
+			return "none";
 		}
 		long millis = ((Number) slowest.get("durationMs")).longValue();
-		return " slowest=" + slowest.get("phase") + ":" + String.format(Locale.ROOT, "%.1fs", millis / 1000.0);
+		return slowest.get("phase") + ":" + String.format(Locale.ROOT, "%.1fs", millis / 1000.0);
 	}
 
 }

@@ -32,7 +32,8 @@ import io.github.quietshutdown.ShutdownTimeline;
 
 /**
  * At the very end of shutdown, once every bean has been destroyed, logs the one-line
- * summary at INFO (logger {@code io.github.quietshutdown}) and writes the report file. At
+ * summary at INFO (logger {@code io.github.quietshutdown}, its counts also as key-value
+ * pairs: see {@link SummaryLine}) and writes the report file. At
  * start, reads the report the previous run left.
  * <p>
  * With a timeline, the file is also written as shutdown begins, as each phase begins and
@@ -152,7 +153,7 @@ public final class ShutdownReporter {
 		this.completed.countDown();
 		Map<String, Object> report = snapshot(true);
 		write(report, true);
-		logger.info(ShutdownReport.summary(this.statistics, report));
+		ShutdownReport.summaryLine(this.statistics, report).log(LOGGER_NAME);
 	}
 
 	private void progress() {

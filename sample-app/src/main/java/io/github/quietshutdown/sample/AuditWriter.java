@@ -40,7 +40,7 @@ public class AuditWriter {
 		this.pauseMillis = pause.toMillis();
 	}
 
-	@Async("auditExecutor")
+	@Async
 	public void write(String event) {
 		Work.pause(this.pauseMillis);
 		this.jdbc.update("insert into audit (event) values (?)", event);

@@ -42,19 +42,6 @@ class SampleConfiguration {
 		return executor;
 	}
 
-	/**
-	 * The executor of the {@code @Async} audit writer, named where it is used: with a
-	 * scheduler and the report executor in the context, an unqualified {@code @Async}
-	 * would run on a fallback executor that is not a bean, which nothing drains.
-	 */
-	@Bean
-	ThreadPoolTaskExecutor auditExecutor() {
-		ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
-		executor.setCorePoolSize(2);
-		executor.setThreadNamePrefix("audit-");
-		return executor;
-	}
-
 	@Bean
 	QueueWorker<String> auditTrail(JdbcTemplate jdbc, Bookkeeping bookkeeping) {
 		return new QueueWorker<>((event) -> {

@@ -92,7 +92,9 @@ class SampleApplicationProcessTests {
 		Run first = Run.start("--quiet-shutdown.report.file.location=" + report);
 		int port = first.awaitPort();
 		assertThat(first.awaitLine((line) -> line.contains("Progress:"))).as(first::text).isTrue();
-		assertThat(get(port, "/actuator/prometheus")).contains("quiet_shutdown_tasks_total{executor=\"reportExecutor\",outcome=\"completed\"}");
+		assertThat(get(port, "/actuator/prometheus")).contains("quiet_shutdown_tasks_total{executor=\"reportExecutor\",outcome=\"completed\"}")
+			.contains("quiet_shutdown_tasks_total{executor=\"applicationTaskExecutor\",outcome=\"completed\"}");
+		assertThat(first.text()).doesNotContain("More than one TaskExecutor").doesNotContain("fallback SimpleAsyncTaskExecutor");
 		// SIGTERM; Process.destroy() would also close our end of the output.
 		assertThat(first.process.toHandle().destroy()).isTrue();
 		assertThat(first.process.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).as(first::text).isTrue();

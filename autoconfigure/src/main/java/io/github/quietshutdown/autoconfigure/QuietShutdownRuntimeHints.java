@@ -1,0 +1,81 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.quietshutdown.autoconfigure;
+
+import java.lang.reflect.Field;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.aot.hint.MemberCategory;
+import org.springframework.aot.hint.RuntimeHints;
+import org.springframework.aot.hint.RuntimeHintsRegistrar;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
+import org.springframework.core.task.TaskDecorator;
+import org.springframework.scheduling.concurrent.ConcurrentTaskExecutor;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
+import org.springframework.util.ClassUtils;
+import org.springframework.util.ReflectionUtils;
+
+import io.github.quietshutdown.classify.SymptomCatalogue;
+import io.github.quietshutdown.metrics.DeferredRegistryClosePostProcessor;
+
+/**
+ * Runtime hints for Spring AOT and native images: the symptom catalogue resource, the
+ * executors' private fields the starter reads and writes (their task decorator, the
+ * decorated-task map of {@code ThreadPoolTaskExecutor}, the task inside a scheduled future),
+ * the Jackson 3 mapper that reads the report file and Spring Boot's meter registry closer.
+ * A field that a Spring version does not have is left out, as the starter then does without
+ * it.
+ *
+ * @author Quiet Shutdown authors
+ */
+public final class QuietShutdownRuntimeHints implements RuntimeHintsRegistrar {
+
+	private static final List<Class<?>> DECORATED_EXECUTORS = List.of(ThreadPoolTaskExecutor.class,
+			ThreadPoolTaskScheduler.class, SimpleAsyncTaskExecutor.class, ConcurrentTaskExecutor.class);
+
+	private static final String SCHEDULED_FUTURE = "org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler$DelegatingRunnableScheduledFuture";
+
+	private static final String JACKSON_3_MAPPER = "tools.jackson.databind.ObjectMapper";
+
+	@Override
+	public void registerHints(RuntimeHints hints, ClassLoader classLoader) {
+		hints.resources().registerPattern(SymptomCatalogue.LOCATION);
+		for (Class<?> executor : DECORATED_EXECUTORS) {
+			registerField(hints, executor, "taskDecorator", TaskDecorator.class);
+		}
+		registerField(hints, ThreadPoolTaskExecutor.class, "decoratedTaskMap", Map.class);
+		if (ClassUtils.isPresent(SCHEDULED_FUTURE, classLoader)) {
+			registerField(hints, ClassUtils.resolveClassName(SCHEDULED_FUTURE, classLoader), "decoratedRunnable",
+					Runnable.class);
+		}
+		hints.reflection()
+			.registerTypeIfPresent(classLoader, JACKSON_3_MAPPER, MemberCategory.INVOKE_PUBLIC_CONSTRUCTORS,
+					MemberCategory.INVOKE_PUBLIC_METHODS);
+		for (String closer : DeferredRegistryClosePostProcessor.CLOSER_CLASSES) {
+			hints.reflection().registerTypeIfPresent(classLoader, closer, MemberCategory.INVOKE_PUBLIC_METHODS);
+		}
+	}
+
+	private static void registerField(RuntimeHints hints, Class<?> type, String name, Class<?> fieldType) {
+		Field field = ReflectionUtils.findField(type, name, fieldType);
+		if (field != null) {
+			hints.reflection().registerField(field);
+		}
+	}
+
+}
