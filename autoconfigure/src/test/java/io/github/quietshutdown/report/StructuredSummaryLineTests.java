@@ -54,7 +54,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(OutputCaptureExtension.class)
 class StructuredSummaryLineTests {
 
-	private static final String TEXT = "Shutdown complete: duration=\\d+ms suppressed=3 completed=8 abandoned=0 rejected=0 top=SQLException:3";
+	private static final String TEXT = "Shutdown complete: duration=\\d+ms suppressed=3 accepted=8 completed=5 failed=3 abandoned=0 rejected=0 top=SQLException:3";
 
 	@TempDir
 	Path temp;
@@ -84,7 +84,9 @@ class StructuredSummaryLineTests {
 		Map<String, Object> json = Json.parseMap(record);
 		assertThat(String.valueOf(json.get(format.equals("gelf") ? "short_message" : "message"))).as(record).matches(TEXT);
 		assertThat(field(json, format, "suppressed")).as(record).isEqualTo(3L);
-		assertThat(field(json, format, "completed")).isEqualTo(8L);
+		assertThat(field(json, format, "accepted")).isEqualTo(8L);
+		assertThat(field(json, format, "completed")).isEqualTo(5L);
+		assertThat(field(json, format, "failed")).isEqualTo(3L);
 		assertThat(field(json, format, "abandoned")).isEqualTo(0L);
 		assertThat(field(json, format, "rejected")).isEqualTo(0L);
 		assertThat(field(json, format, "durationMs")).isInstanceOf(Long.class);

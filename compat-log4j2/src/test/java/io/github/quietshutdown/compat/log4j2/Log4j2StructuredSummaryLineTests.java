@@ -86,7 +86,9 @@ class Log4j2StructuredSummaryLineTests {
 		// Log4j2's context data holds text: the counts arrive as strings.
 		assertThat(json).as(record)
 			.containsEntry(SummaryLine.KEY_PREFIX + "suppressed", "3")
-			.containsEntry(SummaryLine.KEY_PREFIX + "completed", "8")
+			.containsEntry(SummaryLine.KEY_PREFIX + "accepted", "8")
+			.containsEntry(SummaryLine.KEY_PREFIX + "completed", "5")
+			.containsEntry(SummaryLine.KEY_PREFIX + "failed", "3")
 			.containsEntry(SummaryLine.KEY_PREFIX + "abandoned", "0")
 			.containsEntry(SummaryLine.KEY_PREFIX + "top", "SQLException:3")
 			.containsKey(SummaryLine.KEY_PREFIX + "durationMs");
