@@ -82,7 +82,7 @@ class SampleApplicationAotProcessTests {
 		List<String> starterLines = output.lines().filter((line) -> line.contains(" io.github.quietshutdown ")).toList();
 		assertThat(starterLines).isNotEmpty();
 		assertThat(starterLines.get(starterLines.size() - 1)).containsPattern(
-				"Shutdown complete: duration=\\d+ms suppressed=\\d+ completed=[1-9]\\d* abandoned=0 rejected=\\d+");
+				"Shutdown complete: duration=\\d+ms suppressed=\\d+ accepted=\\d+ completed=[1-9]\\d* failed=0 abandoned=0 rejected=\\d+");
 		assertThat(report).exists();
 	}
 
