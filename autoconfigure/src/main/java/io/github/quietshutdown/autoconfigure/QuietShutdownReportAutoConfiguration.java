@@ -31,6 +31,7 @@ import org.springframework.util.ClassUtils;
 
 import io.github.quietshutdown.ShutdownState;
 import io.github.quietshutdown.ShutdownTimeline;
+import io.github.quietshutdown.drain.LingeringThreadWatchdog;
 import io.github.quietshutdown.report.DefaultReportLocation;
 import io.github.quietshutdown.report.ShutdownReportFile;
 import io.github.quietshutdown.report.ShutdownReporter;
@@ -50,7 +51,7 @@ public final class QuietShutdownReportAutoConfiguration {
 	@ConditionalOnMissingBean
 	ShutdownReporter quietShutdownReporter(ShutdownState quietShutdownState, ShutdownStatistics quietShutdownStatistics,
 			QuietShutdownProperties properties, Environment environment, ListableBeanFactory beanFactory,
-			ObjectProvider<ShutdownTimeline> timeline) {
+			ObjectProvider<ShutdownTimeline> timeline, ObjectProvider<LingeringThreadWatchdog> watchdog) {
 		QuietShutdownProperties.Report report = properties.getReport();
 		ShutdownReportFile file = null;
 		if (report.getFile().isEnabled()) {
@@ -64,8 +65,11 @@ public final class QuietShutdownReportAutoConfiguration {
 					.of(environment.getProperty("spring.application.name"), mainClassName(beanFactory)));
 			}
 		}
-		return new ShutdownReporter(quietShutdownState, quietShutdownStatistics, file, report.isShowMessages(),
-				timeline.getIfAvailable());
+		ShutdownReporter reporter = new ShutdownReporter(quietShutdownState, quietShutdownStatistics, file,
+				report.isShowMessages(), timeline.getIfAvailable());
+		// The summary is the last line the starter writes, after the watchdog's.
+		watchdog.ifAvailable((lingering) -> reporter.setSummaryScheduler(lingering::afterInspection));
+		return reporter;
 	}
 
 	// A configured location that cannot be written fails startup; an unsafe one is

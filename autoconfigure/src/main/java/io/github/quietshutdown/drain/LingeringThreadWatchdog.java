@@ -51,6 +51,13 @@ public final class LingeringThreadWatchdog {
 
 	private final Duration delay;
 
+	private static final String BOOT_SHUTDOWN_HOOK = "SpringApplicationShutdownHook";
+
+	// Actions waiting for the inspection at JVM exit: see afterInspection.
+	private final List<Runnable> pending = new ArrayList<>();
+
+	private boolean inspectionDone;
+
 	private final Duration haltAfter;
 
 	private final Set<Long> baseline;
@@ -87,7 +94,12 @@ public final class LingeringThreadWatchdog {
 		try {
 			Runnable handler = () -> {
 				if (this.closed && !this.inspected.getAndSet(true)) {
-					inspect(System.nanoTime(), true);
+					try {
+						inspect(System.nanoTime(), true);
+					}
+					finally {
+						runAfterInspection();
+					}
 				}
 			};
 			SpringApplication.getShutdownHandlers().add(handler);
@@ -120,6 +132,34 @@ public final class LingeringThreadWatchdog {
 		}, "quiet-shutdown-watchdog");
 		watchdog.setDaemon(true);
 		watchdog.start();
+	}
+
+	/**
+	 * Run the given action once the threads have been inspected as the JVM exits, so that
+	 * what it logs comes after the watchdog's lines; at once if no such inspection is due.
+	 * @param action the action, such as logging the summary line
+	 */
+	public void afterInspection(Runnable action) {
+		synchronized (this.pending) {
+			// Deferred only on Spring Boot's own shutdown hook, which runs the shutdown
+			// handlers, the inspection among them, right after the contexts have closed.
+			if (this.exitHandler != null && this.closed && JvmExit.isExiting() && !this.inspectionDone
+					&& BOOT_SHUTDOWN_HOOK.equals(Thread.currentThread().getName())) {
+				this.pending.add(action);
+				return;
+			}
+		}
+		action.run();
+	}
+
+	private void runAfterInspection() {
+		List<Runnable> actions;
+		synchronized (this.pending) {
+			this.inspectionDone = true;
+			actions = new ArrayList<>(this.pending);
+			this.pending.clear();
+		}
+		actions.forEach(Runnable::run);
 	}
 
 	void inspect(long closedAt, boolean exiting) {

@@ -21,6 +21,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -70,6 +71,8 @@ public final class ShutdownReporter {
 	private final ShutdownTimeline timeline;
 
 	private final CountDownLatch completed = new CountDownLatch(1);
+
+	private volatile Consumer<Runnable> summaryScheduler = Runnable::run;
 
 	private volatile boolean heartbeat;
 
@@ -153,7 +156,17 @@ public final class ShutdownReporter {
 		this.completed.countDown();
 		Map<String, Object> report = snapshot(true);
 		write(report, true);
-		ShutdownReport.summaryLine(this.statistics, report).log(LOGGER_NAME);
+		SummaryLine summary = ShutdownReport.summaryLine(this.statistics, report);
+		this.summaryScheduler.accept(() -> summary.log(LOGGER_NAME));
+	}
+
+	/**
+	 * Set what runs the logging of the summary line, so that it can come after the lines of
+	 * the lingering-thread watchdog as the JVM exits. By default it is logged at once.
+	 * @param summaryScheduler runs the given action, now or later
+	 */
+	public void setSummaryScheduler(Consumer<Runnable> summaryScheduler) {
+		this.summaryScheduler = summaryScheduler;
 	}
 
 	private void progress() {

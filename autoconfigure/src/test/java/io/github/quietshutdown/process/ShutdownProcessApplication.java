@@ -16,6 +16,8 @@
 package io.github.quietshutdown.process;
 
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
@@ -23,6 +25,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 import io.github.quietshutdown.autoconfigure.QuietShutdownAutoConfiguration;
 import io.github.quietshutdown.autoconfigure.QuietShutdownDrainAutoConfiguration;
@@ -62,6 +65,22 @@ public final class ShutdownProcessApplication {
 			System.out.println("READY");
 			context.close();
 			System.out.println("CONTEXT CLOSED");
+		}
+		else if (scenario.equals("progress")) {
+			// A drain of three seconds, and a thread that outlives the context.
+			ThreadPoolTaskExecutor slow = context.getBean("slow", ThreadPoolTaskExecutor.class);
+			CountDownLatch running = new CountDownLatch(1);
+			slow.execute(() -> {
+				running.countDown();
+				// Simulated work, not synchronisation.
+				long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
+				while (System.nanoTime() < end) {
+					LockSupport.parkNanos(end - System.nanoTime());
+				}
+			});
+			running.await();
+			new Thread(ShutdownProcessApplication::pollForever, "lingering-poller").start();
+			System.out.println("READY");
 		}
 		else if (scenario.equals("stuck-worker") || scenario.equals("budget")) {
 			// Keeps the JVM alive, as a web server would, until the context closes.
@@ -107,6 +126,13 @@ public final class ShutdownProcessApplication {
 		@Bean
 		QueueWorker<String> stuckWorker() {
 			return new QueueWorker<>((item) -> pollForever());
+		}
+
+		@Bean
+		ThreadPoolTaskExecutor slow() {
+			ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+			executor.setCorePoolSize(1);
+			return executor;
 		}
 
 	}

@@ -125,6 +125,47 @@ class ShutdownProcessTests {
 		}
 	}
 
+	@Test
+	void drainProgressThenTheWatchdogThenTheSummaryLast(@TempDir Path temp) throws Exception {
+		Process process = start("progress", "--quiet-shutdown.drain.progress-interval=1s",
+				"--quiet-shutdown.watchdog.delay=500ms",
+				"--quiet-shutdown.report.file.location=" + temp.resolve("report.json"));
+		try {
+			ProcessOutput output = ProcessOutput.of(process);
+			assertThat(output.awaitLine((line) -> line.contains("READY"), TIMEOUT)).as(output::text).isTrue();
+			// SIGTERM; Process.destroy() would also close our end of the output.
+			assertThat(process.toHandle().destroy()).isTrue();
+			assertThat(process.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).as(output::text).isTrue();
+			assertThat(output.awaitEnd(TIMEOUT)).isTrue();
+			List<String> lines = output.text().lines().toList();
+			int start = indexOf(lines, "Draining 1 executor(s), intake closed: 'slow' 1 pending");
+			int end = indexOf(lines, "Drained 1 executor(s) in ");
+			int watchdog = indexOf(lines, "Non-daemon threads still running as the JVM exits");
+			int summary = indexOf(lines, "Shutdown complete:");
+			assertThat(lines.subList(start, end).stream().filter((line) -> line.contains("Draining for ")))
+				.as(output::text)
+				.hasSizeBetween(2, 3);
+			assertThat(start).as(output::text).isLessThan(end);
+			assertThat(end).as(output::text).isLessThan(watchdog);
+			assertThat(watchdog).as(output::text).isLessThan(summary);
+			List<String> starterLines = lines.stream().filter((line) -> line.contains("i.g.q.")
+					|| line.contains("io.github.quietshutdown")).toList();
+			assertThat(starterLines.get(starterLines.size() - 1)).contains("Shutdown complete:").contains("completed=1");
+		}
+		finally {
+			process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+		}
+	}
+
+	private static int indexOf(List<String> lines, String text) {
+		for (int i = 0; i < lines.size(); i++) {
+			if (lines.get(i).contains(text)) {
+				return i;
+			}
+		}
+		throw new AssertionError("No line contains '" + text + "' in:\n" + String.join("\n", lines));
+	}
+
 	private static Process start(String scenario, String... arguments) throws Exception {
 		List<String> command = new ArrayList<>();
 		command.add(System.getProperty("java.home") + File.separator + "bin" + File.separator + "java");
