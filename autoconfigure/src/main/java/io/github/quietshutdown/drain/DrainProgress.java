@@ -77,7 +77,7 @@ final class DrainProgress {
 				return false;
 			}
 			this.nextLine += this.intervalNanos;
-			if (logger.isInfoEnabled()) {
+			if (tracker.getPending() > 0 && logger.isInfoEnabled()) {
 				logger.info("Draining for " + Duration.ofNanos(System.nanoTime() - this.start).toMillis() + " ms: "
 						+ pending());
 			}

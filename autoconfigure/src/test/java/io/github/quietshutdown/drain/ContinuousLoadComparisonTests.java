@@ -76,10 +76,12 @@ class ContinuousLoadComparisonTests {
 			starter.add(close("await-termination 1s", true, await));
 		}
 		print("await-termination 1s", boot, starter);
-		// Both stop within the application's one second, so both do about the same work;
-		// what neither had time for, the starter names. Runs on a shared 2-core machine
-		// differ by their timing: 10% either way.
-		assertThat(starter.notDone).isLessThanOrEqualTo(boot.notDone + boot.notDone / 10 + 20);
+		// Both stop within the application's one second, so both do about the same work,
+		// less the starter's reserve for naming what it abandons (2% of the second: about
+		// 20 tasks a close here); what neither had time for, the starter names. Runs on a
+		// shared 2-core machine differ by their timing: 10% either way.
+		long reserve = ROUNDS * (long) (DRAIN_RATE / 50);
+		assertThat(starter.notDone).isLessThanOrEqualTo(boot.notDone + boot.notDone / 10 + reserve);
 		assertThat(starter.closing).isLessThanOrEqualTo(boot.closing.plus(boot.closing.dividedBy(10)));
 		assertThat(starter.silentlyLost).isZero();
 		assertThat(boot.silentlyLost).isPositive();
