@@ -22,11 +22,10 @@ import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 
 import io.github.quietshutdown.ShutdownState;
-import io.github.quietshutdown.autoconfigure.QuietShutdownProperties;
 import io.github.quietshutdown.classify.SymptomClassifier;
+import io.github.quietshutdown.record.ShutdownStatistics;
 import io.github.quietshutdown.report.ShutdownReport;
 import io.github.quietshutdown.report.ShutdownReporter;
-import io.github.quietshutdown.report.ShutdownStatistics;
 
 /**
  * {@link Endpoint @Endpoint} {@code quietshutdown}: the live shutdown state, the counts so
@@ -45,7 +44,9 @@ public class QuietShutdownEndpoint {
 
 	private final SymptomClassifier classifier;
 
-	private final QuietShutdownProperties properties;
+	private final boolean showMessages;
+
+	private final Map<String, Object> configuration;
 
 	private final ShutdownReporter reporter;
 
@@ -54,15 +55,17 @@ public class QuietShutdownEndpoint {
 	 * @param state the shutdown state
 	 * @param statistics the counts
 	 * @param classifier the classifier, for its catalogue
-	 * @param properties the configuration
+	 * @param showMessages whether exception messages are shown
+	 * @param configuration the settings to show, by name
 	 * @param reporter the reporter, for the previous report, or {@code null}
 	 */
 	public QuietShutdownEndpoint(ShutdownState state, ShutdownStatistics statistics, SymptomClassifier classifier,
-			QuietShutdownProperties properties, ShutdownReporter reporter) {
+			boolean showMessages, Map<String, Object> configuration, ShutdownReporter reporter) {
 		this.state = state;
 		this.statistics = statistics;
 		this.classifier = classifier;
-		this.properties = properties;
+		this.showMessages = showMessages;
+		this.configuration = configuration;
 		this.reporter = reporter;
 	}
 
@@ -73,7 +76,7 @@ public class QuietShutdownEndpoint {
 	@ReadOperation
 	public Map<String, Object> quietShutdown() {
 		Map<String, Object> document = ShutdownReport.snapshot(this.state, this.statistics,
-				this.properties.getReport().isShowMessages(), (this.reporter != null) ? this.reporter.getTimeline() : null);
+				this.showMessages, (this.reporter != null) ? this.reporter.getTimeline() : null);
 		document.put("configuration", configuration());
 		document.put("previousShutdown", (this.reporter != null) ? this.reporter.getPrevious() : null);
 		return document;
@@ -82,15 +85,7 @@ public class QuietShutdownEndpoint {
 	private Map<String, Object> configuration() {
 		Map<String, Object> configuration = new LinkedHashMap<>();
 		configuration.put("signatures", this.classifier.getCatalogue().size());
-		configuration.put("suppressionLevel", this.properties.getSuppression().getLevel().name());
-		configuration.put("drainEnabled", this.properties.getDrain().isEnabled());
-		configuration.put("drainTimeoutMs", this.properties.getDrain().getTimeout().toMillis());
-		Map<String, Long> executorTimeouts = new LinkedHashMap<>();
-		this.properties.getDrain().getExecutorTimeouts().forEach((name, timeout) -> executorTimeouts.put(name, timeout.toMillis()));
-		configuration.put("executorTimeoutsMs", executorTimeouts);
-		configuration.put("gracePeriodMs", this.properties.getGracePeriod().toMillis());
-		configuration.put("preStopDelayMs", this.properties.getPreStop().getDelay().toMillis());
-		configuration.put("deferRegistryClose", this.properties.getMetrics().isDeferRegistryClose());
+		configuration.putAll(this.configuration);
 		configuration.put("reportFile", (this.reporter != null && this.reporter.getFile() != null)
 				? this.reporter.getFile().getLocation().toString() : null);
 		return configuration;

@@ -29,11 +29,11 @@ import io.github.quietshutdown.ShutdownPhase;
 import io.github.quietshutdown.ShutdownState;
 import io.github.quietshutdown.ShutdownStateListener;
 import io.github.quietshutdown.classify.SymptomClassifier;
-import io.github.quietshutdown.drain.AbandonedTaskHandler;
-import io.github.quietshutdown.drain.AbandonedTaskReporter;
-import io.github.quietshutdown.drain.TrackedExecutors;
-import io.github.quietshutdown.intercept.SymptomSuppressor;
-import io.github.quietshutdown.report.ShutdownStatistics;
+import io.github.quietshutdown.AbandonedTaskHandler;
+import io.github.quietshutdown.record.AbandonedTaskReporter;
+import io.github.quietshutdown.task.TrackedExecutors;
+import io.github.quietshutdown.record.SymptomSuppressor;
+import io.github.quietshutdown.record.ShutdownStatistics;
 
 /**
  * Core auto-configuration of Quiet Shutdown: the shutdown state, the symptom classifier, the

@@ -32,9 +32,12 @@ import io.github.quietshutdown.ShutdownBudget;
 import io.github.quietshutdown.ShutdownState;
 import io.github.quietshutdown.drain.ExecutorDrain;
 import io.github.quietshutdown.drain.LingeringThreadWatchdog;
-import io.github.quietshutdown.drain.TrackedExecutors;
+import io.github.quietshutdown.drain.QueueWorkerSupport;
 import io.github.quietshutdown.lifecycle.BudgetedTimeouts;
-import io.github.quietshutdown.report.ShutdownStatistics;
+import io.github.quietshutdown.record.AbandonedTaskReporter;
+import io.github.quietshutdown.record.ShutdownStatistics;
+import io.github.quietshutdown.record.SymptomSuppressor;
+import io.github.quietshutdown.task.TrackedExecutors;
 
 /**
  * Auto-configuration that drains executors before resources close and, once the context
@@ -57,6 +60,16 @@ public final class QuietShutdownDrainAutoConfiguration {
 		return new ExecutorDrain(quietShutdownTrackedExecutors,
 				(shutdownBudget != null) ? new BudgetedTimeouts(timeouts, shutdownBudget) : timeouts, quietShutdownState,
 				quietShutdownStatistics, properties.getDrain().getProgressInterval());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	QueueWorkerSupport quietShutdownQueueWorkerSupport(ShutdownState quietShutdownState,
+			ShutdownStatistics quietShutdownStatistics, AbandonedTaskReporter abandonedTaskReporter,
+			ObjectProvider<SymptomSuppressor> suppressor, ObjectProvider<ShutdownBudget> budget,
+			QuietShutdownProperties properties) {
+		return new QueueWorkerSupport(quietShutdownState, quietShutdownStatistics, abandonedTaskReporter,
+				suppressor.getIfAvailable(), budget.getIfAvailable(), properties.getDrain()::getTimeout);
 	}
 
 	@Bean

@@ -15,6 +15,9 @@
  */
 package io.github.quietshutdown.autoconfigure;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -26,8 +29,8 @@ import org.springframework.context.annotation.Bean;
 import io.github.quietshutdown.ShutdownState;
 import io.github.quietshutdown.actuate.QuietShutdownEndpoint;
 import io.github.quietshutdown.classify.SymptomClassifier;
+import io.github.quietshutdown.record.ShutdownStatistics;
 import io.github.quietshutdown.report.ShutdownReporter;
-import io.github.quietshutdown.report.ShutdownStatistics;
 
 /**
  * Auto-configuration of the {@code quietshutdown} actuator endpoint.
@@ -46,8 +49,22 @@ public final class QuietShutdownEndpointAutoConfiguration {
 	QuietShutdownEndpoint quietShutdownEndpoint(ShutdownState quietShutdownState,
 			ShutdownStatistics quietShutdownStatistics, SymptomClassifier symptomClassifier,
 			QuietShutdownProperties properties, ObjectProvider<ShutdownReporter> reporter) {
-		return new QuietShutdownEndpoint(quietShutdownState, quietShutdownStatistics, symptomClassifier, properties,
-				reporter.getIfAvailable());
+		return new QuietShutdownEndpoint(quietShutdownState, quietShutdownStatistics, symptomClassifier,
+				properties.getReport().isShowMessages(), configuration(properties), reporter.getIfAvailable());
+	}
+
+	private static Map<String, Object> configuration(QuietShutdownProperties properties) {
+		Map<String, Object> configuration = new LinkedHashMap<>();
+		configuration.put("suppressionLevel", properties.getSuppression().getLevel().name());
+		configuration.put("drainEnabled", properties.getDrain().isEnabled());
+		configuration.put("drainTimeoutMs", properties.getDrain().getTimeout().toMillis());
+		Map<String, Long> executorTimeouts = new LinkedHashMap<>();
+		properties.getDrain().getExecutorTimeouts().forEach((name, timeout) -> executorTimeouts.put(name, timeout.toMillis()));
+		configuration.put("executorTimeoutsMs", executorTimeouts);
+		configuration.put("gracePeriodMs", properties.getGracePeriod().toMillis());
+		configuration.put("preStopDelayMs", properties.getPreStop().getDelay().toMillis());
+		configuration.put("deferRegistryClose", properties.getMetrics().isDeferRegistryClose());
+		return configuration;
 	}
 
 }

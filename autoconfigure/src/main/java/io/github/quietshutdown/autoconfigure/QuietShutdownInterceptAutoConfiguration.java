@@ -28,7 +28,7 @@ import org.springframework.scheduling.annotation.AsyncAnnotationBeanPostProcesso
 import org.springframework.scheduling.annotation.ScheduledAnnotationBeanPostProcessor;
 
 import io.github.quietshutdown.intercept.JvmWideInterceptions;
-import io.github.quietshutdown.intercept.SymptomSuppressor;
+import io.github.quietshutdown.record.SymptomSuppressor;
 import io.github.quietshutdown.intercept.method.QuietMethodAdvisor;
 import io.github.quietshutdown.intercept.thread.UncaughtExceptionHandlerInstaller;
 

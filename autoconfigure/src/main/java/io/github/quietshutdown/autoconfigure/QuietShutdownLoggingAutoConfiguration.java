@@ -26,7 +26,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import io.github.quietshutdown.intercept.JvmWideInterceptions;
-import io.github.quietshutdown.intercept.SymptomSuppressor;
+import io.github.quietshutdown.record.SymptomSuppressor;
 import io.github.quietshutdown.intercept.logging.Log4j2FilterInstaller;
 import io.github.quietshutdown.intercept.logging.LogbackFilterInstaller;
 import io.github.quietshutdown.intercept.logging.LoggingFilterInstaller;

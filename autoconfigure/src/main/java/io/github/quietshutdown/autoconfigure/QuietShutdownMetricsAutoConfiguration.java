@@ -29,7 +29,7 @@ import io.github.quietshutdown.metrics.DeferredRegistryClosePostProcessor;
 import io.github.quietshutdown.metrics.PreviousShutdownMetrics;
 import io.github.quietshutdown.metrics.QuietShutdownMetrics;
 import io.github.quietshutdown.report.ShutdownReporter;
-import io.github.quietshutdown.report.ShutdownStatistics;
+import io.github.quietshutdown.record.ShutdownStatistics;
 
 /**
  * Auto-configuration of Quiet Shutdown's meters. The metrics auto-configuration moved

@@ -35,7 +35,7 @@ import io.github.quietshutdown.drain.LingeringThreadWatchdog;
 import io.github.quietshutdown.report.DefaultReportLocation;
 import io.github.quietshutdown.report.ShutdownReportFile;
 import io.github.quietshutdown.report.ShutdownReporter;
-import io.github.quietshutdown.report.ShutdownStatistics;
+import io.github.quietshutdown.record.ShutdownStatistics;
 
 /**
  * Auto-configuration of the shutdown report: the summary line at the end of shutdown and

@@ -32,7 +32,7 @@ import io.github.quietshutdown.ShutdownTimeline;
 import io.github.quietshutdown.drain.ExecutorDrain;
 import io.github.quietshutdown.lifecycle.PhaseMarker;
 import io.github.quietshutdown.lifecycle.ShutdownBeginListener;
-import io.github.quietshutdown.report.ShutdownStatistics;
+import io.github.quietshutdown.record.ShutdownStatistics;
 
 /**
  * Auto-configuration of the course of shutdown in time: the timeline of its phases, the

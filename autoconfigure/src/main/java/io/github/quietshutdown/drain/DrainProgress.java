@@ -15,6 +15,8 @@
  */
 package io.github.quietshutdown.drain;
 
+import io.github.quietshutdown.task.TaskTracker;
+import io.github.quietshutdown.task.TrackedExecutors;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;

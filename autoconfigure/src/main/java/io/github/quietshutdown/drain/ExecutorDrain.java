@@ -17,13 +17,9 @@ package io.github.quietshutdown.drain;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -33,13 +29,17 @@ import org.apache.commons.logging.LogFactory;
 
 import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.concurrent.ExecutorConfigurationSupport;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.util.CustomizableThreadCreator;
 
+import io.github.quietshutdown.AbandonedTask;
 import io.github.quietshutdown.ShutdownPhase;
 import io.github.quietshutdown.ShutdownState;
-import io.github.quietshutdown.intercept.QuietTaskDecorator;
-import io.github.quietshutdown.report.ShutdownStatistics;
+import io.github.quietshutdown.TaskOutcome;
+import io.github.quietshutdown.record.ShutdownStatistics;
+import io.github.quietshutdown.task.QuietTaskDecorator;
+import io.github.quietshutdown.task.SpringExecutors;
+import io.github.quietshutdown.task.TaskTracker;
+import io.github.quietshutdown.task.TrackedExecutors;
 
 /**
  * Drains the tracked executors when the context closes, after the web server has stopped
@@ -210,7 +210,7 @@ public final class ExecutorDrain implements SmartLifecycle {
 				if (draining.done) {
 					continue;
 				}
-				abandonOneShots(draining.executor, draining.deadline - System.nanoTime(),
+				draining.executor.abandonOneShots(draining.deadline - System.nanoTime(),
 						"scheduled to run after the drain deadline, or dropped by the executor");
 				if (progress.awaitIdle(draining.executor.tracker(), draining.deadline)) {
 					Duration took = Duration.ofNanos(System.nanoTime() - start);
@@ -253,10 +253,10 @@ public final class ExecutorDrain implements SmartLifecycle {
 		for (Runnable task : queued) {
 			AbandonedTask dropped = QuietTaskDecorator.abandon(task, reason);
 			abandoned.add((dropped != null) ? dropped : new AbandonedTask(executor.name(), task, task.toString(),
-					executor.tracker().timeSinceShutdownBegan(), ShutdownStatistics.TaskOutcome.ABANDONED, true));
+					executor.tracker().timeSinceShutdownBegan(), TaskOutcome.ABANDONED, true));
 		}
 		executor.tracker().reportDropped(abandoned, reason);
-		abandonOneShots(draining.executor, Long.MIN_VALUE, "not run by the drain deadline");
+		draining.executor.abandonOneShots(Long.MIN_VALUE, "not run by the drain deadline");
 		long stuck = executor.tracker().getPending();
 		if (stuck > 0) {
 			logger.warn("'" + executor.name() + "': " + stuck + " task(s) still running after the drain deadline"
@@ -267,49 +267,6 @@ public final class ExecutorDrain implements SmartLifecycle {
 				// is reported as failed.
 				pool.shutdownNow();
 			}
-		}
-	}
-
-	// A scheduler's one-shot task that will not be due before the deadline cannot finish in
-	// time: report it now rather than wait for the deadline.
-	static void abandonOneShots(TrackedExecutors.TrackedExecutor executor, long horizonNanos, String reason) {
-		TaskTracker tracker = executor.tracker();
-		List<TaskTracker.OneShot> due = tracker.oneShotsNotRunWithin(horizonNanos);
-		if (due.isEmpty()) {
-			return;
-		}
-		Set<Object> queued = queuedIfShutDown(executor.executor());
-		List<AbandonedTask> abandoned = new ArrayList<>();
-		for (TaskTracker.OneShot task : due) {
-			if (queued != null && task.isWaiting() && !queued.contains(task)) {
-				// Decorated, but not yet queued by a pool that has shut down since: the pool
-				// is about to refuse it to its caller, and the refusal reports it.
-				continue;
-			}
-			AbandonedTask dropped = QuietTaskDecorator.abandon((Runnable) task, reason);
-			if (dropped != null) {
-				abandoned.add(dropped);
-			}
-		}
-		tracker.reportDropped(abandoned, reason);
-	}
-
-	// The quiet wrappers in the queue of a scheduler's pool that has shut down, or null.
-	private static Set<Object> queuedIfShutDown(Object executor) {
-		if (!(executor instanceof ThreadPoolTaskScheduler scheduler)) {
-			return null;
-		}
-		try {
-			ScheduledThreadPoolExecutor pool = scheduler.getScheduledThreadPoolExecutor();
-			if (!pool.isShutdown()) {
-				return null;
-			}
-			Set<Object> queued = Collections.newSetFromMap(new IdentityHashMap<>());
-			pool.getQueue().forEach((task) -> queued.add(QuietTaskDecorator.unwrap(task)));
-			return queued;
-		}
-		catch (IllegalStateException ex) {
-			return null;
 		}
 	}
 

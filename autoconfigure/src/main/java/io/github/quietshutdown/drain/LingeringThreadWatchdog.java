@@ -242,7 +242,7 @@ public final class LingeringThreadWatchdog {
 
 	private static boolean isWorking(StackTraceElement[] stack) {
 		for (StackTraceElement element : stack) {
-			if (element.getClassName().startsWith("io.github.quietshutdown.intercept.QuietTaskDecorator")
+			if (element.getClassName().startsWith("io.github.quietshutdown.task.QuietTaskDecorator")
 					|| element.getClassName().startsWith(QueueWorker.class.getName())
 							&& "process".equals(element.getMethodName())) {
 				return true;

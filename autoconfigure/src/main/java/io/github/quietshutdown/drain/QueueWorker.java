@@ -31,13 +31,15 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationContextAware;
 import org.springframework.context.SmartLifecycle;
 
+import io.github.quietshutdown.AbandonedTask;
+import io.github.quietshutdown.AbandonedTaskHandler;
 import io.github.quietshutdown.ShutdownBudget;
-import io.github.quietshutdown.ShutdownState;
-import io.github.quietshutdown.autoconfigure.QuietShutdownProperties;
-import io.github.quietshutdown.intercept.SymptomSource;
-import io.github.quietshutdown.intercept.SymptomSuppressor;
-import io.github.quietshutdown.report.ShutdownStatistics;
-import io.github.quietshutdown.report.ShutdownStatistics.TaskOutcome;
+import io.github.quietshutdown.TaskOutcome;
+import io.github.quietshutdown.record.ShutdownStatistics;
+import io.github.quietshutdown.record.SymptomSource;
+import io.github.quietshutdown.record.SymptomSuppressor;
+import io.github.quietshutdown.record.TaskFailures;
+import io.github.quietshutdown.task.TaskTracker;
 
 /**
  * One background worker that consumes what producers offer, declared as a bean. When the
@@ -65,6 +67,10 @@ public final class QueueWorker<T> implements SmartLifecycle, BeanNameAware, Appl
 	private static final Log logger = LogFactory.getLog(QueueWorker.class);
 
 	private static final int DEFAULT_CAPACITY = 10_000;
+
+	// Without the starter's beans (quiet-shutdown.enabled=false): the default of
+	// quiet-shutdown.drain.timeout, which is not bound then.
+	private static final Duration STANDALONE_TIMEOUT = Duration.ofSeconds(20);
 
 	private final Consumer<? super T> consumer;
 
@@ -168,26 +174,18 @@ public final class QueueWorker<T> implements SmartLifecycle, BeanNameAware, Appl
 	}
 
 	private void resolveCollaborators() {
-		ShutdownState state = bean(ShutdownState.class);
-		ShutdownStatistics statistics = bean(ShutdownStatistics.class);
-		AbandonedTaskReporter reporter = bean(AbandonedTaskReporter.class);
-		// Without the starter's beans (quiet-shutdown.enabled=false) the worker still drains
-		// and still reports leftovers in the log.
-		state = (state != null) ? state : new ShutdownState();
-		statistics = (statistics != null) ? statistics : new ShutdownStatistics();
-		reporter = (reporter != null) ? reporter : new AbandonedTaskReporter(statistics, List::of);
-		this.tracker = new TaskTracker(this.name, false, state, statistics, reporter);
-		this.statistics = statistics;
-		this.suppressor = bean(SymptomSuppressor.class);
-		this.budget = bean(ShutdownBudget.class);
-		if (this.timeout == null) {
-			QuietShutdownProperties properties = bean(QuietShutdownProperties.class);
-			this.timeout = (properties != null) ? properties.getDrain().getTimeout(this.name) : Duration.ofSeconds(20);
+		QueueWorkerSupport support = (this.context != null)
+				? this.context.getBeanProvider(QueueWorkerSupport.class).getIfAvailable() : null;
+		if (support == null) {
+			support = QueueWorkerSupport.standalone(STANDALONE_TIMEOUT);
 		}
-	}
-
-	private <B> B bean(Class<B> type) {
-		return (this.context != null) ? this.context.getBeanProvider(type).getIfAvailable() : null;
+		this.tracker = new TaskTracker(this.name, false, support.state(), support.statistics(), support.reporter());
+		this.statistics = support.statistics();
+		this.suppressor = support.suppressor();
+		this.budget = support.budget();
+		if (this.timeout == null) {
+			this.timeout = support.timeouts().apply(this.name);
+		}
 	}
 
 	private void work() {

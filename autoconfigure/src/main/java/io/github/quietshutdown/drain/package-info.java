@@ -15,6 +15,7 @@
  */
 
 /**
- * Lossless shutdown: draining executors and queue workers before resources close, reporting every task that will not run, and naming the threads that linger.
+ * Lossless shutdown: draining the tracked executors and queue workers before resources
+ * close, and naming the threads that linger after the context has closed.
  */
 package io.github.quietshutdown.drain;

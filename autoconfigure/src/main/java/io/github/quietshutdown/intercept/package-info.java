@@ -15,6 +15,8 @@
  */
 
 /**
- * Where shutdown symptoms are caught before they are logged: the task decorator composed onto every Spring-managed executor, and the suppressor that every road calls.
+ * The error roads: where shutdown symptoms are caught before they are logged (uncaught
+ * exception handler, logging filters, framework-invoked methods). Each road asks the
+ * suppressor in {@code record}.
  */
 package io.github.quietshutdown.intercept;

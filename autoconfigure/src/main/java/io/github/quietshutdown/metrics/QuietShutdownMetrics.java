@@ -26,11 +26,11 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.BaseUnits;
 import io.micrometer.core.instrument.binder.MeterBinder;
 
-import io.github.quietshutdown.intercept.SymptomSource;
-import io.github.quietshutdown.report.ShutdownStatistics;
-import io.github.quietshutdown.report.ShutdownStatistics.SuppressionKey;
-import io.github.quietshutdown.report.ShutdownStatistics.TaskKey;
-import io.github.quietshutdown.report.ShutdownStatistics.TaskOutcome;
+import io.github.quietshutdown.TaskOutcome;
+import io.github.quietshutdown.record.ShutdownStatistics.SuppressionKey;
+import io.github.quietshutdown.record.ShutdownStatistics.TaskKey;
+import io.github.quietshutdown.record.ShutdownStatistics;
+import io.github.quietshutdown.record.SymptomSource;
 
 /**
  * Binds Quiet Shutdown's counts to a {@link MeterRegistry}. Every meter name is there from

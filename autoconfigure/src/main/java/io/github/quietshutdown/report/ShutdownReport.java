@@ -29,9 +29,10 @@ import java.util.stream.Collectors;
 import io.github.quietshutdown.ShutdownPhase;
 import io.github.quietshutdown.ShutdownState;
 import io.github.quietshutdown.ShutdownTimeline;
-import io.github.quietshutdown.report.ShutdownStatistics.LostTask;
-import io.github.quietshutdown.report.ShutdownStatistics.SymptomSample;
-import io.github.quietshutdown.report.ShutdownStatistics.TaskOutcome;
+import io.github.quietshutdown.TaskOutcome;
+import io.github.quietshutdown.record.ShutdownStatistics.LostTask;
+import io.github.quietshutdown.record.ShutdownStatistics.SymptomSample;
+import io.github.quietshutdown.record.ShutdownStatistics;
 
 /**
  * A snapshot of what shutdown did, as plain maps and lists (for JSON and the endpoint),

@@ -15,6 +15,7 @@
  */
 package io.github.quietshutdown.report;
 
+import io.github.quietshutdown.record.ShutdownStatistics;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Locale;

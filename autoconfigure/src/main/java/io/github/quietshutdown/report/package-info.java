@@ -15,6 +15,6 @@
  */
 
 /**
- * What shutdown did: the in-memory counts, the summary line logged at the very end, and the report file the next run reads.
+ * What shutdown did, read from the recorder: the summary line logged at the very end, and the report file the next run reads.
  */
 package io.github.quietshutdown.report;

@@ -15,6 +15,7 @@
  */
 package io.github.quietshutdown.drain;
 
+import io.github.quietshutdown.AbandonedTaskHandler;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;

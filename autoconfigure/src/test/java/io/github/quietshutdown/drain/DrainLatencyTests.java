@@ -15,6 +15,8 @@
  */
 package io.github.quietshutdown.drain;
 
+import io.github.quietshutdown.record.AbandonedTaskReporter;
+import io.github.quietshutdown.task.TrackedExecutors;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -31,9 +33,9 @@ import io.github.quietshutdown.ShutdownPhase;
 import io.github.quietshutdown.ShutdownState;
 import io.github.quietshutdown.classify.SymptomCatalogue;
 import io.github.quietshutdown.classify.SymptomClassifier;
-import io.github.quietshutdown.intercept.QuietTaskDecorator;
-import io.github.quietshutdown.intercept.SymptomSuppressor;
-import io.github.quietshutdown.report.ShutdownStatistics;
+import io.github.quietshutdown.task.QuietTaskDecorator;
+import io.github.quietshutdown.record.SymptomSuppressor;
+import io.github.quietshutdown.record.ShutdownStatistics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

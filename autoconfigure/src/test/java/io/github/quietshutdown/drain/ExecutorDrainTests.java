@@ -35,13 +35,15 @@ import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
+import io.github.quietshutdown.AbandonedTask;
+import io.github.quietshutdown.AbandonedTaskHandler;
 import io.github.quietshutdown.ShutdownPhase;
 import io.github.quietshutdown.ShutdownState;
+import io.github.quietshutdown.TaskOutcome;
 import io.github.quietshutdown.autoconfigure.QuietShutdownAutoConfiguration;
 import io.github.quietshutdown.autoconfigure.QuietShutdownDrainAutoConfiguration;
 import io.github.quietshutdown.autoconfigure.QuietShutdownExecutorAutoConfiguration;
-import io.github.quietshutdown.report.ShutdownStatistics;
-import io.github.quietshutdown.report.ShutdownStatistics.TaskOutcome;
+import io.github.quietshutdown.record.ShutdownStatistics;
 import io.github.quietshutdown.test.SignallingHikariDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -31,11 +31,13 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import io.github.quietshutdown.AbandonedTask;
+import io.github.quietshutdown.AbandonedTaskHandler;
+import io.github.quietshutdown.TaskOutcome;
 import io.github.quietshutdown.autoconfigure.QuietShutdownAutoConfiguration;
 import io.github.quietshutdown.autoconfigure.QuietShutdownDrainAutoConfiguration;
 import io.github.quietshutdown.autoconfigure.QuietShutdownExecutorAutoConfiguration;
-import io.github.quietshutdown.report.ShutdownStatistics;
-import io.github.quietshutdown.report.ShutdownStatistics.TaskOutcome;
+import io.github.quietshutdown.record.ShutdownStatistics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -38,15 +38,18 @@ import org.springframework.core.task.TaskRejectedException;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.util.ReflectionUtils;
 
+import io.github.quietshutdown.AbandonedTask;
 import io.github.quietshutdown.ShutdownPhase;
 import io.github.quietshutdown.ShutdownState;
+import io.github.quietshutdown.TaskOutcome;
 import io.github.quietshutdown.classify.SymptomCatalogue;
 import io.github.quietshutdown.classify.SymptomClassifier;
-import io.github.quietshutdown.intercept.ExecutorDecoratingPostProcessor;
-import io.github.quietshutdown.intercept.QuietTaskDecorator;
-import io.github.quietshutdown.intercept.SymptomSuppressor;
-import io.github.quietshutdown.report.ShutdownStatistics;
-import io.github.quietshutdown.report.ShutdownStatistics.TaskOutcome;
+import io.github.quietshutdown.record.AbandonedTaskReporter;
+import io.github.quietshutdown.record.ShutdownStatistics;
+import io.github.quietshutdown.record.SymptomSuppressor;
+import io.github.quietshutdown.task.ExecutorDecoratingPostProcessor;
+import io.github.quietshutdown.task.QuietTaskDecorator;
+import io.github.quietshutdown.task.TrackedExecutors;
 
 import static io.github.quietshutdown.test.NamedTask.named;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -88,12 +91,12 @@ class SchedulerShutdownRaceTests {
 		this.state.advanceTo(ShutdownPhase.CLOSING);
 		this.scheduler.getScheduledThreadPoolExecutor().shutdown();
 		TrackedExecutors.TrackedExecutor executor = this.executors.getAll().get(0);
-		ExecutorDrain.abandonOneShots(executor, Long.MIN_VALUE, "not run by the drain deadline");
+		executor.abandonOneShots(Long.MIN_VALUE, "not run by the drain deadline");
 		assertThat(this.reported).isEmpty();
 		this.scheduler.proceed.countDown();
 		assertThatExceptionOfType(ExecutionException.class).isThrownBy(() -> caller.get(5, TimeUnit.SECONDS))
 			.withCauseInstanceOf(TaskRejectedException.class);
-		ExecutorDrain.abandonOneShots(executor, Long.MIN_VALUE, "dropped when the scheduler shut down");
+		executor.abandonOneShots(Long.MIN_VALUE, "dropped when the scheduler shut down");
 		// The caller has the exception: counted once as rejected, not reported as lost.
 		assertThat(this.reported).isEmpty();
 		assertThat(this.statistics.getTasks(TaskOutcome.REJECTED)).isOne();
@@ -109,7 +112,7 @@ class SchedulerShutdownRaceTests {
 		this.state.advanceTo(ShutdownPhase.CLOSING);
 		this.scheduler.getScheduledThreadPoolExecutor().shutdown();
 		TrackedExecutors.TrackedExecutor executor = this.executors.getAll().get(0);
-		ExecutorDrain.abandonOneShots(executor, Long.MIN_VALUE, "not run by the drain deadline");
+		executor.abandonOneShots(Long.MIN_VALUE, "not run by the drain deadline");
 		assertThat(this.reported).singleElement().satisfies((task) -> {
 			assertThat(task.description()).isEqualTo("queued");
 			assertThat(task.outcome()).isEqualTo(TaskOutcome.ABANDONED);

@@ -34,11 +34,13 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.scheduling.support.PeriodicTrigger;
 
+import io.github.quietshutdown.AbandonedTask;
+import io.github.quietshutdown.AbandonedTaskHandler;
+import io.github.quietshutdown.TaskOutcome;
 import io.github.quietshutdown.autoconfigure.QuietShutdownAutoConfiguration;
 import io.github.quietshutdown.autoconfigure.QuietShutdownDrainAutoConfiguration;
 import io.github.quietshutdown.autoconfigure.QuietShutdownExecutorAutoConfiguration;
-import io.github.quietshutdown.report.ShutdownStatistics;
-import io.github.quietshutdown.report.ShutdownStatistics.TaskOutcome;
+import io.github.quietshutdown.record.ShutdownStatistics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -29,10 +29,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
+import io.github.quietshutdown.TaskOutcome;
 import io.github.quietshutdown.autoconfigure.QuietShutdownAutoConfiguration;
 import io.github.quietshutdown.autoconfigure.QuietShutdownExecutorAutoConfiguration;
-import io.github.quietshutdown.report.ShutdownStatistics;
-import io.github.quietshutdown.report.ShutdownStatistics.TaskOutcome;
+import io.github.quietshutdown.record.ShutdownStatistics;
 import io.github.quietshutdown.test.DecoratorChain.LabelledDecorator;
 
 import static org.assertj.core.api.Assertions.assertThat;

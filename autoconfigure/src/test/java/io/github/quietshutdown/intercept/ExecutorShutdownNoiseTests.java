@@ -15,6 +15,7 @@
  */
 package io.github.quietshutdown.intercept;
 
+import io.github.quietshutdown.record.SymptomSource;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -39,7 +40,7 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 import io.github.quietshutdown.autoconfigure.QuietShutdownAutoConfiguration;
 import io.github.quietshutdown.autoconfigure.QuietShutdownExecutorAutoConfiguration;
-import io.github.quietshutdown.report.ShutdownStatistics;
+import io.github.quietshutdown.record.ShutdownStatistics;
 import io.github.quietshutdown.test.SignallingHikariDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;

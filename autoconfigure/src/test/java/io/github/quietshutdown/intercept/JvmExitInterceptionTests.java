@@ -15,6 +15,7 @@
  */
 package io.github.quietshutdown.intercept;
 
+import io.github.quietshutdown.record.SymptomSource;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -31,7 +32,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import io.github.quietshutdown.report.ShutdownStatistics;
+import io.github.quietshutdown.record.ShutdownStatistics;
 import io.github.quietshutdown.test.Roads;
 import io.github.quietshutdown.test.ShutdownRoadsApplication;
 

@@ -15,6 +15,8 @@
  */
 package io.github.quietshutdown.intercept;
 
+import io.github.quietshutdown.record.SymptomSource;
+import io.github.quietshutdown.record.SymptomSuppressor;
 import java.lang.Thread.UncaughtExceptionHandler;
 import java.sql.SQLException;
 import java.util.List;
@@ -35,7 +37,7 @@ import io.github.quietshutdown.ShutdownState;
 import io.github.quietshutdown.classify.SymptomCatalogue;
 import io.github.quietshutdown.classify.SymptomClassifier;
 import io.github.quietshutdown.intercept.thread.QuietUncaughtExceptionHandler;
-import io.github.quietshutdown.report.ShutdownStatistics;
+import io.github.quietshutdown.record.ShutdownStatistics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -28,15 +28,18 @@ import org.springframework.core.task.TaskDecorator;
 import org.springframework.core.task.TaskRejectedException;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 
+import io.github.quietshutdown.AbandonedTask;
 import io.github.quietshutdown.ShutdownPhase;
 import io.github.quietshutdown.ShutdownState;
+import io.github.quietshutdown.TaskOutcome;
 import io.github.quietshutdown.classify.SymptomCatalogue;
 import io.github.quietshutdown.classify.SymptomClassifier;
-import io.github.quietshutdown.drain.AbandonedTask;
-import io.github.quietshutdown.drain.AbandonedTaskReporter;
-import io.github.quietshutdown.drain.TaskTracker;
-import io.github.quietshutdown.report.ShutdownStatistics;
-import io.github.quietshutdown.report.ShutdownStatistics.TaskOutcome;
+import io.github.quietshutdown.record.AbandonedTaskReporter;
+import io.github.quietshutdown.record.ShutdownStatistics;
+import io.github.quietshutdown.record.SymptomSuppressor;
+import io.github.quietshutdown.task.ExecutorDecoratingPostProcessor;
+import io.github.quietshutdown.task.QuietTaskDecorator;
+import io.github.quietshutdown.task.TaskTracker;
 
 import static io.github.quietshutdown.test.NamedTask.named;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -36,11 +36,12 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import io.github.quietshutdown.TaskOutcome;
 import io.github.quietshutdown.intercept.logging.LoggingFilterInstaller;
 import io.github.quietshutdown.intercept.method.QuietMethodAdvisor;
 import io.github.quietshutdown.intercept.thread.QuietUncaughtExceptionHandler;
-import io.github.quietshutdown.report.ShutdownStatistics;
-import io.github.quietshutdown.report.ShutdownStatistics.TaskOutcome;
+import io.github.quietshutdown.record.ShutdownStatistics;
+import io.github.quietshutdown.record.SymptomSource;
 import io.github.quietshutdown.test.Failure;
 import io.github.quietshutdown.test.Road;
 import io.github.quietshutdown.test.Roads;

@@ -34,7 +34,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 import io.github.quietshutdown.ShutdownPhase;
 import io.github.quietshutdown.drain.ExecutorDrain;
-import io.github.quietshutdown.intercept.QuietTaskDecorator;
+import io.github.quietshutdown.task.QuietTaskDecorator;
 
 /**
  * Drain wake-up latency: from the end of the last task to the return of

@@ -29,12 +29,12 @@ import org.springframework.util.ReflectionUtils;
 import io.github.quietshutdown.ShutdownState;
 import io.github.quietshutdown.classify.SymptomCatalogue;
 import io.github.quietshutdown.classify.SymptomClassifier;
-import io.github.quietshutdown.drain.AbandonedTaskReporter;
-import io.github.quietshutdown.drain.TrackedExecutors;
-import io.github.quietshutdown.intercept.ExecutorDecoratingPostProcessor;
-import io.github.quietshutdown.intercept.QuietTaskDecorator;
-import io.github.quietshutdown.intercept.SymptomSuppressor;
-import io.github.quietshutdown.report.ShutdownStatistics;
+import io.github.quietshutdown.record.AbandonedTaskReporter;
+import io.github.quietshutdown.task.TrackedExecutors;
+import io.github.quietshutdown.task.ExecutorDecoratingPostProcessor;
+import io.github.quietshutdown.task.QuietTaskDecorator;
+import io.github.quietshutdown.record.SymptomSuppressor;
+import io.github.quietshutdown.record.ShutdownStatistics;
 
 /**
  * The starter's runtime objects, assembled by hand the way its auto-configuration assembles

@@ -29,7 +29,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
-import io.github.quietshutdown.intercept.QuietTaskDecorator;
+import io.github.quietshutdown.task.QuietTaskDecorator;
 
 /**
  * Per-task overhead of the quiet decorator on the normal path, called in-thread:

@@ -20,7 +20,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
-import io.github.quietshutdown.drain.AbandonedTaskHandler;
+import io.github.quietshutdown.AbandonedTaskHandler;
 import io.github.quietshutdown.drain.QueueWorker;
 
 /**

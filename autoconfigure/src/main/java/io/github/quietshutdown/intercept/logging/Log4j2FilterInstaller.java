@@ -25,7 +25,7 @@ import org.apache.logging.log4j.core.config.Configuration;
 import org.apache.logging.log4j.core.filter.CompositeFilter;
 
 import io.github.quietshutdown.intercept.JvmWideInterceptions;
-import io.github.quietshutdown.intercept.SymptomSuppressor;
+import io.github.quietshutdown.record.SymptomSuppressor;
 
 /**
  * Installs a {@link Log4j2SymptomFilter} on the configuration of Log4j2's

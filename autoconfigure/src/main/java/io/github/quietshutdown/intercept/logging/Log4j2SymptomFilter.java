@@ -25,7 +25,7 @@ import org.apache.logging.log4j.core.Logger;
 import org.apache.logging.log4j.core.filter.AbstractFilter;
 import org.apache.logging.log4j.message.Message;
 
-import io.github.quietshutdown.intercept.SymptomSuppressor;
+import io.github.quietshutdown.record.SymptomSuppressor;
 
 /**
  * Log4j2 filter, installed on the configuration as a whole, that, while the application

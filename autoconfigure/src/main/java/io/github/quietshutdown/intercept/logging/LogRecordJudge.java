@@ -18,8 +18,8 @@ package io.github.quietshutdown.intercept.logging;
 import java.util.Arrays;
 import java.util.function.Supplier;
 
-import io.github.quietshutdown.intercept.SymptomSource;
-import io.github.quietshutdown.intercept.SymptomSuppressor;
+import io.github.quietshutdown.record.SymptomSource;
+import io.github.quietshutdown.record.SymptomSuppressor;
 
 /**
  * What the Logback and Log4j2 filters share: the cheap shutdown check that runs for every

@@ -22,7 +22,7 @@ import ch.qos.logback.classic.spi.LoggerContextListener;
 import org.slf4j.LoggerFactory;
 
 import io.github.quietshutdown.intercept.JvmWideInterceptions;
-import io.github.quietshutdown.intercept.SymptomSuppressor;
+import io.github.quietshutdown.record.SymptomSuppressor;
 
 /**
  * Installs a {@link LogbackSymptomFilter} into Logback's {@link LoggerContext} when Logback

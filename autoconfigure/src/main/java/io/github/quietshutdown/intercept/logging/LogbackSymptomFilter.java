@@ -28,7 +28,7 @@ import org.slf4j.Marker;
 import org.slf4j.event.KeyValuePair;
 import org.slf4j.helpers.MessageFormatter;
 
-import io.github.quietshutdown.intercept.SymptomSuppressor;
+import io.github.quietshutdown.record.SymptomSuppressor;
 
 /**
  * Logback {@link TurboFilter} that, while the application shuts down, denies WARN and ERROR

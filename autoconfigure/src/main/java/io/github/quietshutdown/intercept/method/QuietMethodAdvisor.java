@@ -25,8 +25,8 @@ import org.springframework.scheduling.annotation.Async;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.scheduling.annotation.Schedules;
 
-import io.github.quietshutdown.intercept.SymptomSource;
-import io.github.quietshutdown.intercept.SymptomSuppressor;
+import io.github.quietshutdown.record.SymptomSource;
+import io.github.quietshutdown.record.SymptomSuppressor;
 
 /**
  * Advisor that catches the shutdown symptoms of {@code @Scheduled} or {@code void @Async}

@@ -23,8 +23,8 @@ import org.aopalliance.intercept.MethodInvocation;
 
 import org.springframework.util.ClassUtils;
 
-import io.github.quietshutdown.intercept.SymptomSource;
-import io.github.quietshutdown.intercept.SymptomSuppressor;
+import io.github.quietshutdown.record.SymptomSource;
+import io.github.quietshutdown.record.SymptomSuppressor;
 
 /**
  * {@link MethodInterceptor} that drops the shutdown symptom thrown by a {@code void} method

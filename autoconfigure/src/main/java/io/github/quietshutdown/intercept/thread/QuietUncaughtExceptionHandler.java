@@ -19,8 +19,8 @@ import java.lang.Thread.UncaughtExceptionHandler;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import io.github.quietshutdown.intercept.SymptomSource;
-import io.github.quietshutdown.intercept.SymptomSuppressor;
+import io.github.quietshutdown.record.SymptomSource;
+import io.github.quietshutdown.record.SymptomSuppressor;
 
 /**
  * The JVM's default {@link UncaughtExceptionHandler} while at least one application context

@@ -18,7 +18,7 @@ package io.github.quietshutdown.intercept.thread;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 
 import io.github.quietshutdown.intercept.JvmWideInterceptions;
-import io.github.quietshutdown.intercept.SymptomSuppressor;
+import io.github.quietshutdown.record.SymptomSuppressor;
 
 /**
  * Registers the suppressor of its context with the {@link QuietUncaughtExceptionHandler}

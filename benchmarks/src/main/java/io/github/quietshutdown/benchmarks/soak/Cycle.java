@@ -37,7 +37,7 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.util.FileSystemUtils;
 
 import io.github.quietshutdown.benchmarks.soak.SoakTask.Workload;
-import io.github.quietshutdown.report.ShutdownStatistics;
+import io.github.quietshutdown.record.ShutdownStatistics;
 
 /**
  * One context lifecycle of the soak: start the application, let forty submitter threads

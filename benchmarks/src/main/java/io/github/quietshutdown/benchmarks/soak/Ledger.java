@@ -22,9 +22,9 @@ import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.github.quietshutdown.drain.AbandonedTask;
-import io.github.quietshutdown.drain.AbandonedTaskHandler;
-import io.github.quietshutdown.report.ShutdownStatistics.TaskOutcome;
+import io.github.quietshutdown.AbandonedTask;
+import io.github.quietshutdown.AbandonedTaskHandler;
+import io.github.quietshutdown.TaskOutcome;
 
 /**
  * What became of every task submitted in one cycle, recorded by whoever learns it: the

@@ -20,8 +20,8 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
 
-import io.github.quietshutdown.drain.AbandonedTask;
-import io.github.quietshutdown.drain.AbandonedTaskHandler;
+import io.github.quietshutdown.AbandonedTask;
+import io.github.quietshutdown.AbandonedTaskHandler;
 
 /**
  * The application's own books of the work it hands to its executors, kept as a user would:

@@ -13,7 +13,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.github.quietshutdown.report;
+package io.github.quietshutdown.record;
 
 import java.time.Duration;
 import java.util.Collections;
@@ -28,8 +28,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.LongSupplier;
 
+import io.github.quietshutdown.TaskOutcome;
 import io.github.quietshutdown.classify.Symptom;
-import io.github.quietshutdown.intercept.SymptomSource;
 
 /**
  * In-memory counts of what shutdown did: symptoms suppressed by source and exception.
@@ -346,43 +346,6 @@ public final class ShutdownStatistics {
 
 	}
 
-	/**
-	 * What became of a task accepted by an executor during shutdown.
-	 */
-	public enum TaskOutcome {
-
-		/**
-		 * The task ran to its end without an exception.
-		 */
-		COMPLETED,
-
-		/**
-		 * The task ran but ended with an exception, or with a failure suppressed on its
-		 * thread: it did not do its work.
-		 */
-		FAILED,
-
-		/**
-		 * The task was accepted but will never run: still queued at the drain deadline, or
-		 * dropped when the executor was shut down.
-		 */
-		ABANDONED,
-
-		/**
-		 * The executor refused the task after shutdown had begun and its caller got the
-		 * refusal: it was never accepted.
-		 */
-		REJECTED;
-
-		/**
-		 * Return the tag value: the lower-case name.
-		 * @return the tag value
-		 */
-		public String tagValue() {
-			return name().toLowerCase(java.util.Locale.ROOT);
-		}
-
-	}
 
 	/**
 	 * Key of a task count.

@@ -13,7 +13,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.github.quietshutdown.intercept;
+package io.github.quietshutdown.task;
 
 import java.lang.reflect.Field;
 import java.time.Duration;
@@ -31,11 +31,11 @@ import org.springframework.core.task.TaskDecorator;
 import org.springframework.lang.Nullable;
 import org.springframework.util.ReflectionUtils;
 
-import io.github.quietshutdown.drain.AbandonedTask;
-import io.github.quietshutdown.drain.TaskFailures;
-import io.github.quietshutdown.drain.TaskThreads;
-import io.github.quietshutdown.drain.TaskTracker;
-import io.github.quietshutdown.report.ShutdownStatistics.TaskOutcome;
+import io.github.quietshutdown.AbandonedTask;
+import io.github.quietshutdown.TaskOutcome;
+import io.github.quietshutdown.record.SymptomSource;
+import io.github.quietshutdown.record.SymptomSuppressor;
+import io.github.quietshutdown.record.TaskFailures;
 
 /**
  * {@link TaskDecorator} that drops the shutdown symptoms thrown by tasks run through

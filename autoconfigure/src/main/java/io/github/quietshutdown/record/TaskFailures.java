@@ -13,7 +13,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.github.quietshutdown.drain;
+package io.github.quietshutdown.record;
 
 /**
  * Remembers, for the thread that runs a tracked task, that something on that thread
@@ -57,7 +57,7 @@ public final class TaskFailures {
 	 * Return and forget the mark of the current thread.
 	 * @return the first failure marked, or {@code null}
 	 */
-	static Failure take() {
+	public static Failure take() {
 		Failure marked = failure.get();
 		if (marked != null) {
 			failure.remove();
@@ -71,7 +71,7 @@ public final class TaskFailures {
 	 * @param exception what failed
 	 * @param origin where it failed
 	 */
-	record Failure(Throwable exception, String origin) {
+	public record Failure(Throwable exception, String origin) {
 
 	}
 

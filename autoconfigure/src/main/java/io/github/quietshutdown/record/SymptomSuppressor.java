@@ -13,7 +13,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.github.quietshutdown.intercept;
+package io.github.quietshutdown.record;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -22,8 +22,6 @@ import org.springframework.boot.logging.LogLevel;
 
 import io.github.quietshutdown.classify.Symptom;
 import io.github.quietshutdown.classify.SymptomClassifier;
-import io.github.quietshutdown.drain.TaskFailures;
-import io.github.quietshutdown.report.ShutdownStatistics;
 
 /**
  * The one decision point of every interception road: classifies a throwable and, if it is

@@ -13,7 +13,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.github.quietshutdown.intercept;
+package io.github.quietshutdown.task;
 
 import java.lang.reflect.Field;
 import java.util.List;
@@ -35,7 +35,6 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.util.ReflectionUtils;
 
-import io.github.quietshutdown.drain.TaskThreads;
 
 /**
  * Composes a {@link QuietTaskDecorator} onto every Spring-managed executor and scheduler

@@ -13,7 +13,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.github.quietshutdown.drain;
+package io.github.quietshutdown.record;
 
 import java.util.List;
 import java.util.function.Supplier;
@@ -22,9 +22,10 @@ import java.util.stream.Collectors;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
-import io.github.quietshutdown.report.ShutdownStatistics;
-import io.github.quietshutdown.report.ShutdownStatistics.LostTask;
-import io.github.quietshutdown.report.ShutdownStatistics.TaskOutcome;
+import io.github.quietshutdown.AbandonedTask;
+import io.github.quietshutdown.AbandonedTaskHandler;
+import io.github.quietshutdown.TaskOutcome;
+import io.github.quietshutdown.record.ShutdownStatistics.LostTask;
 
 /**
  * Reports tasks that will not run: counts them, logs them by name, and passes each to the

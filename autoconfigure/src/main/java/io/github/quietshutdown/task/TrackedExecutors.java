@@ -13,19 +13,25 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.github.quietshutdown.drain;
+package io.github.quietshutdown.task;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.scheduling.TaskScheduler;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 
+import io.github.quietshutdown.AbandonedTask;
 import io.github.quietshutdown.ShutdownState;
-import io.github.quietshutdown.report.ShutdownStatistics;
+import io.github.quietshutdown.record.AbandonedTaskReporter;
+import io.github.quietshutdown.record.ShutdownStatistics;
 
 /**
  * The executors whose tasks Quiet Shutdown tracks, by bean name. Holding them here, rather
@@ -59,7 +65,7 @@ public final class TrackedExecutors {
 		state.onPhase(io.github.quietshutdown.ShutdownPhase.CLOSING,
 				() -> getAll().forEach((executor) -> executor.tracker().rememberOneShotDescriptions()));
 		state.onPhase(io.github.quietshutdown.ShutdownPhase.CLOSED, -1, () -> getAll().forEach((executor) -> {
-			ExecutorDrain.abandonOneShots(executor, Long.MIN_VALUE, "dropped when the scheduler shut down");
+			executor.abandonOneShots(Long.MIN_VALUE, "dropped when the scheduler shut down");
 			// Tasks that failed after their executor's drain, while beans were destroyed.
 			executor.tracker().reportFailures();
 		}));
@@ -103,6 +109,53 @@ public final class TrackedExecutors {
 	 * @param tracker the tracker
 	 */
 	public record TrackedExecutor(String name, Object executor, TaskTracker tracker) {
+
+		/**
+		 * Report the one-shot tasks of a scheduler that will not be due within the horizon:
+		 * they cannot finish in time, so they are reported now rather than at the deadline.
+		 * @param horizonNanos how far ahead a task may still be due
+		 * @param reason why the tasks will not run
+		 */
+		public void abandonOneShots(long horizonNanos, String reason) {
+			TaskTracker tracker = this.tracker;
+			List<TaskTracker.OneShot> due = tracker.oneShotsNotRunWithin(horizonNanos);
+			if (due.isEmpty()) {
+				return;
+			}
+			Set<Object> queued = queuedIfShutDown(this.executor);
+			List<AbandonedTask> abandoned = new ArrayList<>();
+			for (TaskTracker.OneShot task : due) {
+				if (queued != null && task.isWaiting() && !queued.contains(task)) {
+					// Decorated, but not yet queued by a pool that has shut down since: the pool
+					// is about to refuse it to its caller, and the refusal reports it.
+					continue;
+				}
+				AbandonedTask dropped = QuietTaskDecorator.abandon((Runnable) task, reason);
+				if (dropped != null) {
+					abandoned.add(dropped);
+				}
+			}
+			tracker.reportDropped(abandoned, reason);
+		}
+
+		// The quiet wrappers in the queue of a scheduler's pool that has shut down, or null.
+		private static Set<Object> queuedIfShutDown(Object executor) {
+			if (!(executor instanceof ThreadPoolTaskScheduler scheduler)) {
+				return null;
+			}
+			try {
+				ScheduledThreadPoolExecutor pool = scheduler.getScheduledThreadPoolExecutor();
+				if (!pool.isShutdown()) {
+					return null;
+				}
+				Set<Object> queued = Collections.newSetFromMap(new IdentityHashMap<>());
+				pool.getQueue().forEach((task) -> queued.add(QuietTaskDecorator.unwrap(task)));
+				return queued;
+			}
+			catch (IllegalStateException ex) {
+				return null;
+			}
+		}
 
 	}
 

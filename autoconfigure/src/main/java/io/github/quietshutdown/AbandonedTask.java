@@ -13,11 +13,11 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.github.quietshutdown.drain;
+package io.github.quietshutdown;
 
 import java.time.Duration;
 
-import io.github.quietshutdown.report.ShutdownStatistics.TaskOutcome;
+import io.github.quietshutdown.drain.QueueWorker;
 
 /**
  * A task that was accepted before or during shutdown but will never run.

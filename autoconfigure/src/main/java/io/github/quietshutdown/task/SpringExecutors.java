@@ -13,7 +13,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.github.quietshutdown.drain;
+package io.github.quietshutdown.task;
 
 import java.lang.reflect.Field;
 import java.time.Duration;
@@ -30,7 +30,7 @@ import org.springframework.util.ReflectionUtils;
  *
  * @author Quiet Shutdown authors
  */
-final class SpringExecutors {
+public final class SpringExecutors {
 
 	// ExecutorConfigurationSupport's private field, the same in Spring Framework 6.1 to 7.0.
 	private static final Field awaitTerminationMillis = ReflectionUtils.findField(ExecutorConfigurationSupport.class,
@@ -50,7 +50,7 @@ final class SpringExecutors {
 	 * @param executor the executor
 	 * @return the pool, or {@code null}
 	 */
-	static ThreadPoolExecutor threadPool(Object executor) {
+	public static ThreadPoolExecutor threadPool(Object executor) {
 		try {
 			if (executor instanceof ThreadPoolTaskExecutor threadPool) {
 				return threadPool.getThreadPoolExecutor();
@@ -73,7 +73,7 @@ final class SpringExecutors {
 	 * @param executor the executor
 	 * @return the period, or {@code null} if none is set or it cannot be read
 	 */
-	static Duration awaitTerminationPeriod(Object executor) {
+	public static Duration awaitTerminationPeriod(Object executor) {
 		if (awaitTerminationMillis == null || !(executor instanceof ExecutorConfigurationSupport)) {
 			return null;
 		}

@@ -13,7 +13,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.github.quietshutdown.drain;
+package io.github.quietshutdown.task;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -36,10 +36,14 @@ import org.apache.commons.logging.LogFactory;
 
 import org.springframework.core.task.TaskRejectedException;
 
+import io.github.quietshutdown.AbandonedTask;
+import io.github.quietshutdown.AbandonedTaskHandler;
 import io.github.quietshutdown.ShutdownPhase;
 import io.github.quietshutdown.ShutdownState;
-import io.github.quietshutdown.report.ShutdownStatistics;
-import io.github.quietshutdown.report.ShutdownStatistics.TaskOutcome;
+import io.github.quietshutdown.TaskOutcome;
+import io.github.quietshutdown.record.AbandonedTaskReporter;
+import io.github.quietshutdown.record.ShutdownStatistics;
+import io.github.quietshutdown.record.TaskFailures;
 
 /**
  * Keeps the books of one executor and wakes the drain the moment the last pending task
