@@ -17,6 +17,7 @@
 package io.github.quietshutdown;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -146,6 +147,15 @@ public final class ShutdownState {
 	 */
 	public synchronized Instant getEntered(ShutdownPhase phase) {
 		return this.entered.get(phase);
+	}
+
+	/**
+	 * Return the time since shutdown began, or zero if it has not.
+	 * @return the time since the state entered {@link ShutdownPhase#CLOSING}
+	 */
+	public Duration getTimeSinceShutdownBegan() {
+		Instant closing = getEntered(ShutdownPhase.CLOSING);
+		return (closing != null) ? Duration.between(closing, Instant.now()) : Duration.ZERO;
 	}
 
 	/**

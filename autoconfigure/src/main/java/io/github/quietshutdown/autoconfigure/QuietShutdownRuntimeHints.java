@@ -15,28 +15,17 @@
  */
 package io.github.quietshutdown.autoconfigure;
 
-import java.lang.reflect.Field;
-import java.util.List;
-import java.util.Map;
-
 import org.springframework.aot.hint.MemberCategory;
 import org.springframework.aot.hint.RuntimeHints;
 import org.springframework.aot.hint.RuntimeHintsRegistrar;
-import org.springframework.core.task.SimpleAsyncTaskExecutor;
-import org.springframework.core.task.TaskDecorator;
-import org.springframework.scheduling.concurrent.ConcurrentTaskExecutor;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
-import org.springframework.util.ClassUtils;
-import org.springframework.util.ReflectionUtils;
 
 import io.github.quietshutdown.classify.SymptomCatalogue;
 import io.github.quietshutdown.metrics.DeferredRegistryClosePostProcessor;
+import io.github.quietshutdown.task.SpringExecutors;
 
 /**
  * Runtime hints for Spring AOT and native images: the symptom catalogue resource, the
- * executors' private fields the starter reads and writes (their task decorator, the
- * decorated-task map of {@code ThreadPoolTaskExecutor}, the task inside a scheduled future),
+ * executors' private fields the starter reads and writes (see {@link SpringExecutors}),
  * the Jackson 3 mapper that reads the report file and Spring Boot's meter registry closer.
  * A field that a Spring version does not have is left out, as the starter then does without
  * it.
@@ -45,36 +34,17 @@ import io.github.quietshutdown.metrics.DeferredRegistryClosePostProcessor;
  */
 public final class QuietShutdownRuntimeHints implements RuntimeHintsRegistrar {
 
-	private static final List<Class<?>> DECORATED_EXECUTORS = List.of(ThreadPoolTaskExecutor.class,
-			ThreadPoolTaskScheduler.class, SimpleAsyncTaskExecutor.class, ConcurrentTaskExecutor.class);
-
-	private static final String SCHEDULED_FUTURE = "org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler$DelegatingRunnableScheduledFuture";
-
 	private static final String JACKSON_3_MAPPER = "tools.jackson.databind.ObjectMapper";
 
 	@Override
 	public void registerHints(RuntimeHints hints, ClassLoader classLoader) {
 		hints.resources().registerPattern(SymptomCatalogue.LOCATION);
-		for (Class<?> executor : DECORATED_EXECUTORS) {
-			registerField(hints, executor, "taskDecorator", TaskDecorator.class);
-		}
-		registerField(hints, ThreadPoolTaskExecutor.class, "decoratedTaskMap", Map.class);
-		if (ClassUtils.isPresent(SCHEDULED_FUTURE, classLoader)) {
-			registerField(hints, ClassUtils.resolveClassName(SCHEDULED_FUTURE, classLoader), "decoratedRunnable",
-					Runnable.class);
-		}
+		SpringExecutors.privateFields().forEach(hints.reflection()::registerField);
 		hints.reflection()
 			.registerTypeIfPresent(classLoader, JACKSON_3_MAPPER, MemberCategory.INVOKE_PUBLIC_CONSTRUCTORS,
 					MemberCategory.INVOKE_PUBLIC_METHODS);
 		for (String closer : DeferredRegistryClosePostProcessor.CLOSER_CLASSES) {
 			hints.reflection().registerTypeIfPresent(classLoader, closer, MemberCategory.INVOKE_PUBLIC_METHODS);
-		}
-	}
-
-	private static void registerField(RuntimeHints hints, Class<?> type, String name, Class<?> fieldType) {
-		Field field = ReflectionUtils.findField(type, name, fieldType);
-		if (field != null) {
-			hints.reflection().registerField(field);
 		}
 	}
 

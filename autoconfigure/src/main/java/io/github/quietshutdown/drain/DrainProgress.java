@@ -15,14 +15,15 @@
  */
 package io.github.quietshutdown.drain;
 
-import io.github.quietshutdown.task.TaskTracker;
-import io.github.quietshutdown.task.TrackedExecutors;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+
+import io.github.quietshutdown.task.TaskTracker;
+import io.github.quietshutdown.task.TrackedExecutors;
 
 /**
  * Tells how a drain goes: one INFO line when it starts (each executor with its pending

@@ -36,7 +36,7 @@ import io.github.quietshutdown.ShutdownPhase;
 import io.github.quietshutdown.ShutdownState;
 import io.github.quietshutdown.TaskOutcome;
 import io.github.quietshutdown.record.ShutdownStatistics;
-import io.github.quietshutdown.task.QuietTaskDecorator;
+import io.github.quietshutdown.task.QuietTasks;
 import io.github.quietshutdown.task.SpringExecutors;
 import io.github.quietshutdown.task.TaskTracker;
 import io.github.quietshutdown.task.TrackedExecutors;
@@ -164,10 +164,10 @@ public final class ExecutorDrain implements SmartLifecycle {
 		for (Draining draining : open) {
 			if (!draining.gaveUp) {
 				// Drained: stays closed, and stops now rather than at its destruction.
-				draining.executor.tracker().close();
+				draining.executor.tracker().intake().close();
 				initiateShutdown(draining.executor.executor());
 			}
-			draining.executor.tracker().reportFailures();
+			draining.executor.tracker().outcomes().reportFailures();
 		}
 		progress.ended();
 		this.state.advanceTo(ShutdownPhase.DRAINED);
@@ -192,7 +192,7 @@ public final class ExecutorDrain implements SmartLifecycle {
 			initiateShutdown(executor.executor());
 		}
 		else {
-			executor.tracker().closeIntake();
+			executor.tracker().intake().closeToOutsiders();
 		}
 	}
 
@@ -241,7 +241,7 @@ public final class ExecutorDrain implements SmartLifecycle {
 		draining.done = true;
 		draining.gaveUp = true;
 		TrackedExecutors.TrackedExecutor executor = draining.executor;
-		executor.tracker().close();
+		executor.tracker().intake().close();
 		this.statistics.recordDrain(executor.name(), Duration.ofNanos(System.nanoTime() - draining.start));
 		initiateShutdown(executor.executor());
 		List<Runnable> queued = new ArrayList<>();
@@ -251,11 +251,11 @@ public final class ExecutorDrain implements SmartLifecycle {
 		}
 		List<AbandonedTask> abandoned = new ArrayList<>();
 		for (Runnable task : queued) {
-			AbandonedTask dropped = QuietTaskDecorator.abandon(task, reason);
+			AbandonedTask dropped = QuietTasks.abandon(task, reason);
 			abandoned.add((dropped != null) ? dropped : new AbandonedTask(executor.name(), task, task.toString(),
-					executor.tracker().timeSinceShutdownBegan(), TaskOutcome.ABANDONED, true));
+					this.state.getTimeSinceShutdownBegan(), TaskOutcome.ABANDONED, true));
 		}
-		executor.tracker().reportDropped(abandoned, reason);
+		executor.tracker().outcomes().reportDropped(abandoned, reason);
 		draining.executor.abandonOneShots(Long.MIN_VALUE, "not run by the drain deadline");
 		long stuck = executor.tracker().getPending();
 		if (stuck > 0) {
@@ -291,7 +291,7 @@ public final class ExecutorDrain implements SmartLifecycle {
 
 	private static boolean runsQuietTask(StackTraceElement[] stack) {
 		for (StackTraceElement element : stack) {
-			if (element.getClassName().startsWith(QuietTaskDecorator.class.getName())) {
+			if (QuietTasks.isWrapperFrame(element)) {
 				return true;
 			}
 		}

@@ -40,6 +40,7 @@ import io.github.quietshutdown.record.SymptomSource;
 import io.github.quietshutdown.record.SymptomSuppressor;
 import io.github.quietshutdown.record.TaskFailures;
 import io.github.quietshutdown.task.TaskTracker;
+import io.github.quietshutdown.task.TrackedTask;
 
 /**
  * One background worker that consumes what producers offer, declared as a bean. When the
@@ -142,7 +143,7 @@ public final class QueueWorker<T> implements SmartLifecycle, BeanNameAware, Appl
 		if (!this.accepting) {
 			if (this.tracker != null && this.tracker.isShuttingDown()) {
 				// The caller has the false: counted, not reported.
-				this.tracker.refused();
+				this.tracker.intake().refused();
 			}
 			return false;
 		}
@@ -255,13 +256,13 @@ public final class QueueWorker<T> implements SmartLifecycle, BeanNameAware, Appl
 		this.queue.drainTo(left);
 		List<AbandonedTask> abandoned = new ArrayList<>();
 		for (Item<T> item : left) {
-			this.tracker.discarded();
+			this.tracker.dropped();
 			abandoned.add(item.describe(TaskOutcome.ABANDONED));
 		}
-		this.tracker.reportDropped(abandoned, idle ? "offered as intake stopped"
+		this.tracker.outcomes().reportDropped(abandoned, idle ? "offered as intake stopped"
 				: "still queued at the drain deadline (" + waitMs + " ms)");
 		this.statistics.recordDrain(this.name, Duration.ofNanos(System.nanoTime() - start));
-		this.tracker.reportFailures();
+		this.tracker.outcomes().reportFailures();
 	}
 
 	@Override
@@ -289,7 +290,7 @@ public final class QueueWorker<T> implements SmartLifecycle, BeanNameAware, Appl
 		return ExecutorDrain.PHASE;
 	}
 
-	private static final class Item<T> implements TaskTracker.Task {
+	private static final class Item<T> implements TrackedTask {
 
 		private final String source;
 

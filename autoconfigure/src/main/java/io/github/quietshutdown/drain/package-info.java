@@ -19,3 +19,4 @@
  * close, and naming the threads that linger after the context has closed.
  */
 package io.github.quietshutdown.drain;
+

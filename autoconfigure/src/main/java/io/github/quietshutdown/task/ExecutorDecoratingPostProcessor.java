@@ -35,7 +35,6 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.util.ReflectionUtils;
 
-
 /**
  * Composes a {@link QuietTaskDecorator} onto every Spring-managed executor and scheduler
  * ({@link ThreadPoolTaskExecutor}, {@link ThreadPoolTaskScheduler},
@@ -53,9 +52,6 @@ import org.springframework.util.ReflectionUtils;
 public final class ExecutorDecoratingPostProcessor implements BeanPostProcessor {
 
 	private static final Log logger = LogFactory.getLog(ExecutorDecoratingPostProcessor.class);
-
-	private static final List<Class<?>> DECORATED_TYPES = List.of(ThreadPoolTaskExecutor.class,
-			ThreadPoolTaskScheduler.class, SimpleAsyncTaskExecutor.class, ConcurrentTaskExecutor.class);
 
 	private final BiFunction<String, Object, TaskDecorator> quietDecorators;
 
@@ -78,17 +74,16 @@ public final class ExecutorDecoratingPostProcessor implements BeanPostProcessor 
 
 	@Override
 	public Object postProcessBeforeInitialization(Object bean, String beanName) {
-		Class<?> owner = DECORATED_TYPES.stream().filter((type) -> type.isInstance(bean)).findFirst().orElse(null);
+		Class<?> owner = SpringExecutors.DECORATED_TYPES.stream().filter((type) -> type.isInstance(bean)).findFirst().orElse(null);
 		if (owner == null || this.excludedBeanNames.contains(beanName)) {
 			return bean;
 		}
-		Field field = ReflectionUtils.findField(owner, "taskDecorator", TaskDecorator.class);
+		Field field = SpringExecutors.taskDecoratorField(owner);
 		if (field == null) {
 			logger.warn("Cannot read the task decorator of " + owner.getName() + " '" + beanName
 					+ "'; shutdown symptoms of its tasks will not be suppressed");
 			return bean;
 		}
-		ReflectionUtils.makeAccessible(field);
 		TaskDecorator existing = (TaskDecorator) ReflectionUtils.getField(field, bean);
 		if (existing instanceof QuietTaskDecorator) {
 			return bean;
@@ -113,12 +108,11 @@ public final class ExecutorDecoratingPostProcessor implements BeanPostProcessor 
 
 	// See OriginalTaskMap. Left as it is, with a debug line, if the field is not there.
 	private static void replaceDecoratedTaskMap(Object executor, String beanName) {
-		Field field = ReflectionUtils.findField(ThreadPoolTaskExecutor.class, "decoratedTaskMap", java.util.Map.class);
+		Field field = SpringExecutors.decoratedTaskMapField();
 		if (field == null) {
 			logger.debug("ThreadPoolTaskExecutor '" + beanName + "' keeps Spring's decorated-task map");
 			return;
 		}
-		ReflectionUtils.makeAccessible(field);
 		ReflectionUtils.setField(field, executor, new OriginalTaskMap());
 	}
 
@@ -128,16 +122,9 @@ public final class ExecutorDecoratingPostProcessor implements BeanPostProcessor 
 			return bean;
 		}
 		// The pools exist once the executors are initialised.
-		ThreadPoolExecutor pool = null;
-		if (bean instanceof ThreadPoolTaskExecutor threadPool) {
-			pool = threadPool.getThreadPoolExecutor();
-		}
-		else if (bean instanceof ThreadPoolTaskScheduler scheduler) {
-			pool = scheduler.getScheduledThreadPoolExecutor();
-		}
-		else if (bean instanceof ConcurrentTaskExecutor concurrent
-				&& concurrent.getConcurrentExecutor() instanceof ThreadPoolExecutor concurrentPool) {
-			pool = concurrentPool;
+		ThreadPoolExecutor pool = SpringExecutors.threadPool(bean);
+		if (pool == null) {
+			pool = SpringExecutors.schedulerPool(bean);
 		}
 		Object owner = this.owners.remove(beanName);
 		if (pool != null) {

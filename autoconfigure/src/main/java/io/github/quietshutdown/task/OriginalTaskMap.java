@@ -38,7 +38,7 @@ final class OriginalTaskMap extends AbstractMap<Runnable, Object> {
 
 	@Override
 	public Object put(Runnable key, Object value) {
-		if (key instanceof QuietTaskDecorator.QuietRunnable quiet) {
+		if (key instanceof QuietRunnable quiet) {
 			Object previous = quiet.original;
 			quiet.original = value;
 			return previous;
@@ -48,7 +48,7 @@ final class OriginalTaskMap extends AbstractMap<Runnable, Object> {
 
 	@Override
 	public Object get(Object key) {
-		if (key instanceof QuietTaskDecorator.QuietRunnable quiet) {
+		if (key instanceof QuietRunnable quiet) {
 			return quiet.original;
 		}
 		return this.others.get(key);
@@ -56,7 +56,7 @@ final class OriginalTaskMap extends AbstractMap<Runnable, Object> {
 
 	@Override
 	public Object remove(Object key) {
-		if (key instanceof QuietTaskDecorator.QuietRunnable quiet) {
+		if (key instanceof QuietRunnable quiet) {
 			Object previous = quiet.original;
 			quiet.original = null;
 			return previous;

@@ -41,7 +41,7 @@ final class RejectionTrackingHandler implements RejectedExecutionHandler {
 			// What the JDK's policy does, with the discarded task accounted for.
 			Runnable oldest = executor.getQueue().poll();
 			if (oldest != null) {
-				QuietTaskDecorator.discardedByPolicy(oldest);
+				QuietTasks.discardedByPolicy(oldest);
 			}
 			executor.execute(task);
 			return;
@@ -53,10 +53,10 @@ final class RejectionTrackingHandler implements RejectedExecutionHandler {
 		}
 		finally {
 			if (returned) {
-				QuietTaskDecorator.rejectionHandled(task, executor.getQueue());
+				QuietTasks.rejectionHandled(task, executor.getQueue());
 			}
 			else {
-				QuietTaskDecorator.rejected(task);
+				QuietTasks.rejected(task);
 			}
 		}
 	}

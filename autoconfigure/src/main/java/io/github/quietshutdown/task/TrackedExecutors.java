@@ -26,7 +26,6 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.scheduling.TaskScheduler;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 
 import io.github.quietshutdown.AbandonedTask;
 import io.github.quietshutdown.ShutdownState;
@@ -63,11 +62,11 @@ public final class TrackedExecutors {
 		// Whatever one-shot task is still pending once every bean is destroyed will never
 		// run: Spring's shutdownNow() dropped it, or the drain was off.
 		state.onPhase(io.github.quietshutdown.ShutdownPhase.CLOSING,
-				() -> getAll().forEach((executor) -> executor.tracker().rememberOneShotDescriptions()));
+				() -> getAll().forEach((executor) -> executor.tracker().oneShots().rememberDescriptions()));
 		state.onPhase(io.github.quietshutdown.ShutdownPhase.CLOSED, -1, () -> getAll().forEach((executor) -> {
 			executor.abandonOneShots(Long.MIN_VALUE, "dropped when the scheduler shut down");
 			// Tasks that failed after their executor's drain, while beans were destroyed.
-			executor.tracker().reportFailures();
+			executor.tracker().outcomes().reportFailures();
 		}));
 	}
 
@@ -85,12 +84,8 @@ public final class TrackedExecutors {
 	}
 
 	private static boolean isShutDown(Object executor) {
-		try {
-			return executor instanceof ThreadPoolTaskScheduler scheduler && scheduler.getScheduledThreadPoolExecutor().isShutdown();
-		}
-		catch (IllegalStateException ex) {
-			return false;
-		}
+		ScheduledThreadPoolExecutor pool = SpringExecutors.schedulerPool(executor);
+		return pool != null && pool.isShutdown();
 	}
 
 	/**
@@ -118,45 +113,36 @@ public final class TrackedExecutors {
 		 */
 		public void abandonOneShots(long horizonNanos, String reason) {
 			TaskTracker tracker = this.tracker;
-			List<TaskTracker.OneShot> due = tracker.oneShotsNotRunWithin(horizonNanos);
+			List<OneShotTask> due = tracker.oneShots().notRunWithin(horizonNanos);
 			if (due.isEmpty()) {
 				return;
 			}
 			Set<Object> queued = queuedIfShutDown(this.executor);
 			List<AbandonedTask> abandoned = new ArrayList<>();
-			for (TaskTracker.OneShot task : due) {
+			for (OneShotTask task : due) {
 				if (queued != null && task.isWaiting() && !queued.contains(task)) {
 					// Decorated, but not yet queued by a pool that has shut down since: the pool
 					// is about to refuse it to its caller, and the refusal reports it.
 					continue;
 				}
-				AbandonedTask dropped = QuietTaskDecorator.abandon((Runnable) task, reason);
+				AbandonedTask dropped = QuietTasks.abandon((Runnable) task, reason);
 				if (dropped != null) {
 					abandoned.add(dropped);
 				}
 			}
-			tracker.reportDropped(abandoned, reason);
+			tracker.outcomes().reportDropped(abandoned, reason);
 		}
 
 		// The quiet wrappers in the queue of a scheduler's pool that has shut down, or null.
 		private static Set<Object> queuedIfShutDown(Object executor) {
-			if (!(executor instanceof ThreadPoolTaskScheduler scheduler)) {
+			ScheduledThreadPoolExecutor pool = SpringExecutors.schedulerPool(executor);
+			if (pool == null || !pool.isShutdown()) {
 				return null;
 			}
-			try {
-				ScheduledThreadPoolExecutor pool = scheduler.getScheduledThreadPoolExecutor();
-				if (!pool.isShutdown()) {
-					return null;
-				}
-				Set<Object> queued = Collections.newSetFromMap(new IdentityHashMap<>());
-				pool.getQueue().forEach((task) -> queued.add(QuietTaskDecorator.unwrap(task)));
-				return queued;
-			}
-			catch (IllegalStateException ex) {
-				return null;
-			}
+			Set<Object> queued = Collections.newSetFromMap(new IdentityHashMap<>());
+			pool.getQueue().forEach((task) -> queued.add(QuietTasks.unwrap(task)));
+			return queued;
 		}
-
 	}
 
 }

@@ -20,3 +20,4 @@
  * the Spring-private names the starter reads.
  */
 package io.github.quietshutdown.task;
+

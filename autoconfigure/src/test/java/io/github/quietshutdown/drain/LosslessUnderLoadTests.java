@@ -53,6 +53,7 @@ import io.github.quietshutdown.autoconfigure.QuietShutdownDrainAutoConfiguration
 import io.github.quietshutdown.autoconfigure.QuietShutdownExecutorAutoConfiguration;
 import io.github.quietshutdown.autoconfigure.QuietShutdownReportAutoConfiguration;
 import io.github.quietshutdown.record.ShutdownStatistics;
+import io.github.quietshutdown.task.Books;
 import io.github.quietshutdown.task.TaskTracker;
 import io.github.quietshutdown.task.TrackedExecutors;
 import io.github.quietshutdown.test.SignallingHikariDataSource;
@@ -108,7 +109,7 @@ class LosslessUnderLoadTests {
 				// Every task the application handed over did its work or was reported.
 				assertThat(ingest.done.get() + ingest.reported.size()).isEqualTo(accepted);
 				assertThat(ingest.reported).isEmpty();
-				TaskTracker.Books books = tracker.getBooks();
+				Books books = tracker.getBooks();
 				assertThat(books.balances()).as("%s", books).isTrue();
 				assertThat(books.running()).isZero();
 				assertThat(books.completed() + books.failed() + books.abandoned()).isEqualTo(books.accepted());

@@ -79,7 +79,7 @@ public final class DecoratorChain {
 			if (!"run".equals(stack[i].getMethodName())) {
 				continue;
 			}
-			if (className.endsWith("QuietTaskDecorator$QuietRunnable")) {
+			if (className.endsWith(".task.QuietRunnable")) {
 				labels.add("quiet");
 			}
 			else if (className.endsWith("DecoratorChain$LabelledRunnable")) {

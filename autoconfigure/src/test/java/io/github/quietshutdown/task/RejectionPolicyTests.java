@@ -13,7 +13,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.github.quietshutdown.intercept;
+package io.github.quietshutdown.task;
 
 import java.util.List;
 import java.util.Set;

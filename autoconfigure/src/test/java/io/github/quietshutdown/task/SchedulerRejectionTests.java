@@ -13,7 +13,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-package io.github.quietshutdown.intercept;
+package io.github.quietshutdown.task;
 
 import java.time.Instant;
 import java.util.List;
@@ -81,7 +81,7 @@ class SchedulerRejectionTests {
 			.isThrownBy(() -> this.scheduler.schedule(named("refused reminder"), Instant.now().plusMillis(10)));
 		assertThat(this.reported).isEmpty();
 		assertThat(this.tracker.getPending()).isZero();
-		assertThat(this.tracker.oneShotsNotRunWithin(Long.MIN_VALUE)).isEmpty();
+		assertThat(this.tracker.oneShots().notRunWithin(Long.MIN_VALUE)).isEmpty();
 		assertThat(this.statistics.getTasks(TaskOutcome.REJECTED)).isOne();
 		assertThat(this.statistics.getTasks(TaskOutcome.ABANDONED)).isZero();
 	}
@@ -94,7 +94,7 @@ class SchedulerRejectionTests {
 			.isThrownBy(() -> this.scheduler.schedule(named("refused early"), Instant.now().plusMillis(10)));
 		assertThat(this.reported).isEmpty();
 		assertThat(this.tracker.getPending()).isZero();
-		assertThat(this.tracker.oneShotsNotRunWithin(Long.MIN_VALUE)).isEmpty();
+		assertThat(this.tracker.oneShots().notRunWithin(Long.MIN_VALUE)).isEmpty();
 	}
 
 	@Test
@@ -107,7 +107,7 @@ class SchedulerRejectionTests {
 		this.scheduler.schedule(named("later"), Instant.now().plusSeconds(60));
 		assertThat(decorated).singleElement().asString().contains("later");
 		assertThat(this.tracker.getPending()).isOne();
-		assertThat(this.tracker.oneShotsNotRunWithin(1_000_000_000L)).hasSize(1);
+		assertThat(this.tracker.oneShots().notRunWithin(1_000_000_000L)).hasSize(1);
 	}
 
 	private void initialize(TaskDecorator applicationDecorator) {
