@@ -33,6 +33,7 @@ import io.github.quietshutdown.drain.ExecutorDrain;
 import io.github.quietshutdown.lifecycle.PhaseMarker;
 import io.github.quietshutdown.lifecycle.ShutdownBeginListener;
 import io.github.quietshutdown.record.ShutdownStatistics;
+import io.github.quietshutdown.record.StatisticsListener;
 
 /**
  * Auto-configuration of the course of shutdown in time: the timeline of its phases, the
@@ -55,7 +56,7 @@ public final class QuietShutdownTimelineAutoConfiguration {
 	@ConditionalOnMissingBean
 	ShutdownTimeline quietShutdownTimeline(ShutdownState quietShutdownState, ShutdownStatistics quietShutdownStatistics) {
 		ShutdownTimeline timeline = new ShutdownTimeline();
-		quietShutdownStatistics.addListener(new ShutdownStatistics.Listener() {
+		quietShutdownStatistics.addListener(new StatisticsListener() {
 
 			@Override
 			public void drainRecorded(String executor, Duration duration) {

@@ -27,10 +27,11 @@ import io.micrometer.core.instrument.binder.BaseUnits;
 import io.micrometer.core.instrument.binder.MeterBinder;
 
 import io.github.quietshutdown.TaskOutcome;
-import io.github.quietshutdown.record.ShutdownStatistics.SuppressionKey;
-import io.github.quietshutdown.record.ShutdownStatistics.TaskKey;
 import io.github.quietshutdown.record.ShutdownStatistics;
+import io.github.quietshutdown.record.StatisticsListener;
+import io.github.quietshutdown.record.SuppressionKey;
 import io.github.quietshutdown.record.SymptomSource;
+import io.github.quietshutdown.record.TaskKey;
 
 /**
  * Binds Quiet Shutdown's counts to a {@link MeterRegistry}. Every meter name is there from
@@ -103,7 +104,7 @@ public final class QuietShutdownMetrics implements MeterBinder {
 		}
 	}
 
-	private static final class RegistryBinding implements ShutdownStatistics.Listener {
+	private static final class RegistryBinding implements StatisticsListener {
 
 		private final MeterRegistry registry;
 

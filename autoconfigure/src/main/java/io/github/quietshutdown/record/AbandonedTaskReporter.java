@@ -25,7 +25,6 @@ import org.apache.commons.logging.LogFactory;
 import io.github.quietshutdown.AbandonedTask;
 import io.github.quietshutdown.AbandonedTaskHandler;
 import io.github.quietshutdown.TaskOutcome;
-import io.github.quietshutdown.record.ShutdownStatistics.LostTask;
 
 /**
  * Reports tasks that will not run: counts them, logs them by name, and passes each to the

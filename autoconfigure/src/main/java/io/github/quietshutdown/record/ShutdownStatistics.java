@@ -32,8 +32,9 @@ import io.github.quietshutdown.TaskOutcome;
 import io.github.quietshutdown.classify.Symptom;
 
 /**
- * In-memory counts of what shutdown did: symptoms suppressed by source and exception.
- * Readers (meters, the endpoint, the report) take snapshots; counts only grow.
+ * The one recorder every road and the drain write to: symptoms suppressed by source and
+ * exception, tasks by executor and outcome, the books, the tasks not done and the drain
+ * times. Readers (meters, the endpoint, the report) take snapshots; counts only grow.
  *
  * @author Quiet Shutdown authors
  */
@@ -49,13 +50,15 @@ public final class ShutdownStatistics {
 	 */
 	public static final int MAX_LOST_TASKS = 100;
 
-	private final ConcurrentMap<SuppressionKey, LongAdder> suppressed = new ConcurrentHashMap<>();
+	private final Counters<SuppressionKey> suppressed = new Counters<>(
+			(key, counter) -> this.listeners.forEach((listener) -> listener.suppressionCounter(key, counter)));
 
-	private final ConcurrentMap<TaskKey, LongAdder> tasks = new ConcurrentHashMap<>();
+	private final Counters<TaskKey> tasks = new Counters<>(
+			(key, counter) -> this.listeners.forEach((listener) -> listener.taskCounter(key, counter)));
 
 	private final ConcurrentMap<String, Duration> drains = new ConcurrentHashMap<>();
 
-	private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+	private final List<StatisticsListener> listeners = new CopyOnWriteArrayList<>();
 
 	private final List<SymptomSample> samples = new CopyOnWriteArrayList<>();
 
@@ -67,18 +70,6 @@ public final class ShutdownStatistics {
 
 	// Identity of throwables already counted: Throwable keeps Object's equals and hashCode.
 	private final Set<Throwable> counted = Collections.synchronizedSet(Collections.newSetFromMap(new WeakHashMap<>()));
-
-	/**
-	 * Count a suppressed symptom once per throwable instance.
-	 * @param source where it was caught
-	 * @param symptom the symptom
-	 * @param throwable the throwable that was suppressed
-	 * @return {@code true} if it was counted, {@code false} if this throwable was counted
-	 * already on another road
-	 */
-	public boolean recordSuppressed(SymptomSource source, Symptom symptom, Throwable throwable) {
-		return recordSuppressed(source, "", symptom, throwable);
-	}
 
 	/**
 	 * Count a suppressed symptom once per throwable instance, and keep the first ones as
@@ -115,7 +106,7 @@ public final class ShutdownStatistics {
 	 * announced to it at once.
 	 * @param listener the listener
 	 */
-	public void addListener(Listener listener) {
+	public void addListener(StatisticsListener listener) {
 		this.listeners.add(listener);
 		this.suppressed.forEach(listener::suppressionCounter);
 		this.tasks.forEach(listener::taskCounter);
@@ -129,17 +120,7 @@ public final class ShutdownStatistics {
 	 * @return the live counter
 	 */
 	public LongAdder counter(SymptomSource source, String exception) {
-		SuppressionKey key = new SuppressionKey(source, exception);
-		LongAdder counter = this.suppressed.get(key);
-		if (counter == null) {
-			LongAdder created = new LongAdder();
-			counter = this.suppressed.putIfAbsent(key, created);
-			if (counter == null) {
-				counter = created;
-				this.listeners.forEach((listener) -> listener.suppressionCounter(key, created));
-			}
-		}
-		return counter;
+		return this.suppressed.get(new SuppressionKey(source, exception));
 	}
 
 	/**
@@ -147,7 +128,7 @@ public final class ShutdownStatistics {
 	 * @return the total
 	 */
 	public long getSuppressedTotal() {
-		return this.suppressed.values().stream().mapToLong(LongAdder::sum).sum();
+		return this.suppressed.sum((key) -> true);
 	}
 
 	/**
@@ -156,11 +137,7 @@ public final class ShutdownStatistics {
 	 * @return the count
 	 */
 	public long getSuppressed(SymptomSource source) {
-		return this.suppressed.entrySet()
-			.stream()
-			.filter((entry) -> entry.getKey().source() == source)
-			.mapToLong((entry) -> entry.getValue().sum())
-			.sum();
+		return this.suppressed.sum((key) -> key.source() == source);
 	}
 
 	/**
@@ -168,14 +145,7 @@ public final class ShutdownStatistics {
 	 * @return the counts
 	 */
 	public Map<SuppressionKey, Long> getSuppressed() {
-		Map<SuppressionKey, Long> snapshot = new TreeMap<>();
-		this.suppressed.forEach((key, count) -> {
-			long sum = count.sum();
-			if (sum > 0) {
-				snapshot.put(key, sum);
-			}
-		});
-		return snapshot;
+		return this.suppressed.snapshot(false);
 	}
 
 	/**
@@ -185,17 +155,7 @@ public final class ShutdownStatistics {
 	 * @return the live counter
 	 */
 	public LongAdder tasks(String executor, TaskOutcome outcome) {
-		TaskKey key = new TaskKey(executor, outcome);
-		LongAdder counter = this.tasks.get(key);
-		if (counter == null) {
-			LongAdder created = new LongAdder();
-			counter = this.tasks.putIfAbsent(key, created);
-			if (counter == null) {
-				counter = created;
-				this.listeners.forEach((listener) -> listener.taskCounter(key, created));
-			}
-		}
-		return counter;
+		return this.tasks.get(new TaskKey(executor, outcome));
 	}
 
 	/**
@@ -204,11 +164,7 @@ public final class ShutdownStatistics {
 	 * @return the count
 	 */
 	public long getTasks(TaskOutcome outcome) {
-		return this.tasks.entrySet()
-			.stream()
-			.filter((entry) -> entry.getKey().outcome() == outcome)
-			.mapToLong((entry) -> entry.getValue().sum())
-			.sum();
+		return this.tasks.sum((key) -> key.outcome() == outcome);
 	}
 
 	/**
@@ -216,9 +172,7 @@ public final class ShutdownStatistics {
 	 * @return the counts
 	 */
 	public Map<TaskKey, Long> getTasks() {
-		Map<TaskKey, Long> snapshot = new TreeMap<>();
-		this.tasks.forEach((key, count) -> snapshot.put(key, count.sum()));
-		return snapshot;
+		return this.tasks.snapshot(true);
 	}
 
 	/**
@@ -238,9 +192,7 @@ public final class ShutdownStatistics {
 	 * @return the accepted counts
 	 */
 	public Map<String, Long> getAccepted() {
-		Map<String, Long> snapshot = new TreeMap<>();
-		this.accepted.forEach((executor, count) -> snapshot.put(executor, count.getAsLong()));
-		return snapshot;
+		return read(this.accepted);
 	}
 
 	/**
@@ -248,8 +200,12 @@ public final class ShutdownStatistics {
 	 * @return the running counts
 	 */
 	public Map<String, Long> getRunning() {
+		return read(this.running);
+	}
+
+	private static Map<String, Long> read(Map<String, LongSupplier> counts) {
 		Map<String, Long> snapshot = new TreeMap<>();
-		this.running.forEach((executor, count) -> snapshot.put(executor, count.getAsLong()));
+		counts.forEach((executor, count) -> snapshot.put(executor, count.getAsLong()));
 		return snapshot;
 	}
 
@@ -288,95 +244,6 @@ public final class ShutdownStatistics {
 	 */
 	public Map<String, Duration> getDrains() {
 		return new TreeMap<>(this.drains);
-	}
-
-	/**
-	 * Told of new counters and of drains, for example to bind meters.
-	 */
-	public interface Listener {
-
-		/**
-		 * A suppression counter was created.
-		 * @param key its key
-		 * @param counter the live counter
-		 */
-		default void suppressionCounter(SuppressionKey key, LongAdder counter) {
-		}
-
-		/**
-		 * A task counter was created.
-		 * @param key its key
-		 * @param counter the live counter
-		 */
-		default void taskCounter(TaskKey key, LongAdder counter) {
-		}
-
-		/**
-		 * The drain of an executor ended.
-		 * @param executor the executor bean name
-		 * @param duration how long it took
-		 */
-		default void drainRecorded(String executor, Duration duration) {
-		}
-
-	}
-
-	/**
-	 * One suppressed symptom, kept as an example.
-	 *
-	 * @param source where it was caught
-	 * @param origin what raised it
-	 * @param signature id of the signature that matched
-	 * @param exception class name of the matched exception
-	 * @param message its message; it may carry data, so it is shown only on request
-	 */
-	public record SymptomSample(String source, String origin, String signature, String exception, String message) {
-
-	}
-
-	/**
-	 * A task that was accepted and not done.
-	 *
-	 * @param executor bean name of the executor or worker
-	 * @param outcome {@code failed} or {@code abandoned}
-	 * @param task description of the task
-	 * @param reason why it was not done
-	 */
-	public record LostTask(String executor, String outcome, String task, String reason) {
-
-	}
-
-
-	/**
-	 * Key of a task count.
-	 *
-	 * @param executor executor bean name
-	 * @param outcome outcome of the tasks
-	 */
-	public record TaskKey(String executor, TaskOutcome outcome) implements Comparable<TaskKey> {
-
-		@Override
-		public int compareTo(TaskKey other) {
-			int byExecutor = this.executor.compareTo(other.executor);
-			return (byExecutor != 0) ? byExecutor : this.outcome.compareTo(other.outcome);
-		}
-
-	}
-
-	/**
-	 * Key of a suppression count.
-	 *
-	 * @param source where the symptom was caught
-	 * @param exception simple class name of the matched exception
-	 */
-	public record SuppressionKey(SymptomSource source, String exception) implements Comparable<SuppressionKey> {
-
-		@Override
-		public int compareTo(SuppressionKey other) {
-			int bySource = this.source.compareTo(other.source);
-			return (bySource != 0) ? bySource : this.exception.compareTo(other.exception);
-		}
-
 	}
 
 }

@@ -21,3 +21,4 @@
  * no drain and no Micrometer.
  */
 package io.github.quietshutdown.record;
+

@@ -30,9 +30,9 @@ import io.github.quietshutdown.ShutdownPhase;
 import io.github.quietshutdown.ShutdownState;
 import io.github.quietshutdown.ShutdownTimeline;
 import io.github.quietshutdown.TaskOutcome;
-import io.github.quietshutdown.record.ShutdownStatistics.LostTask;
-import io.github.quietshutdown.record.ShutdownStatistics.SymptomSample;
+import io.github.quietshutdown.record.LostTask;
 import io.github.quietshutdown.record.ShutdownStatistics;
+import io.github.quietshutdown.record.SymptomSample;
 
 /**
  * A snapshot of what shutdown did, as plain maps and lists (for JSON and the endpoint),

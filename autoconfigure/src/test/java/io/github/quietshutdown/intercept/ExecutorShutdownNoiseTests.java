@@ -15,7 +15,6 @@
  */
 package io.github.quietshutdown.intercept;
 
-import io.github.quietshutdown.record.SymptomSource;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -41,6 +40,8 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import io.github.quietshutdown.autoconfigure.QuietShutdownAutoConfiguration;
 import io.github.quietshutdown.autoconfigure.QuietShutdownExecutorAutoConfiguration;
 import io.github.quietshutdown.record.ShutdownStatistics;
+import io.github.quietshutdown.record.SuppressionKey;
+import io.github.quietshutdown.record.SymptomSource;
 import io.github.quietshutdown.test.SignallingHikariDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -97,7 +98,7 @@ class ExecutorShutdownNoiseTests {
 			assertThat(workload.succeeded).hasValue(0);
 			assertThat(statistics.getSuppressed(SymptomSource.EXECUTOR)).isEqualTo(TASKS);
 			assertThat(statistics.getSuppressed())
-				.containsEntry(new ShutdownStatistics.SuppressionKey(SymptomSource.EXECUTOR, "SQLException"), (long) TASKS);
+				.containsEntry(new SuppressionKey(SymptomSource.EXECUTOR, "SQLException"), (long) TASKS);
 			assertThat(output).doesNotContain("Exception in thread").doesNotContain("has been closed").doesNotContain("\tat ");
 		});
 	}

@@ -40,6 +40,7 @@ import io.github.quietshutdown.TaskOutcome;
 import io.github.quietshutdown.intercept.logging.LoggingFilterInstaller;
 import io.github.quietshutdown.intercept.method.QuietMethodAdvisor;
 import io.github.quietshutdown.intercept.thread.QuietUncaughtExceptionHandler;
+import io.github.quietshutdown.record.LostTask;
 import io.github.quietshutdown.record.ShutdownStatistics;
 import io.github.quietshutdown.record.SymptomSource;
 import io.github.quietshutdown.test.Failure;
@@ -102,7 +103,7 @@ class ShutdownRoadsTests {
 		// Quiet, never silent: the @Async and execute() tasks that failed did not do their work.
 		assertThat(statistics.getTasks(TaskOutcome.FAILED)).isGreaterThanOrEqualTo(2 + 4);
 		assertThat(statistics.getLost()).filteredOn((task) -> task.outcome().equals("failed"))
-			.extracting(ShutdownStatistics.LostTask::task)
+			.extracting(LostTask::task)
 			.anySatisfy((task) -> assertThat(task).contains("Roads$Writer.write"));
 		assertNoSymptomOutput(output);
 	}

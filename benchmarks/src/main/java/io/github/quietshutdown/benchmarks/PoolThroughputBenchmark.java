@@ -70,11 +70,14 @@ public class PoolThroughputBenchmark {
 	 * {@code stock}: no decorator. {@code wrapping}: an application decorator that wraps
 	 * every task, which alone makes Spring record each task in its decorated-task map.
 	 * {@code quiet}: the starter's decorator, composed as its post-processor composes it.
+	 * {@code quiet-wrapping}: the same application decorator with the starter's composed
+	 * around it, as in every application with tracing's context propagation; compared with
+	 * {@code wrapping}.
 	 * {@code wrapping-nomap}, {@code quiet-nomap}: the same with Spring's decorated-task map
 	 * replaced by one that keeps nothing, to measure what that map costs: diagnostics only,
 	 * {@code cancelRemainingTask} then no longer reaches the futures of {@code submit()}.
 	 */
-	@Param({ "stock", "wrapping", "quiet", "wrapping-nomap", "quiet-nomap" })
+	@Param({ "stock", "wrapping", "quiet", "quiet-wrapping", "wrapping-nomap", "quiet-nomap" })
 	public String variant;
 
 	private ThreadPoolTaskExecutor executor;
@@ -99,6 +102,7 @@ public class PoolThroughputBenchmark {
 			case "stock" -> fixture.executor("stock", 1, false, null);
 			case "wrapping" -> fixture.executor("wrapping", 1, false, wrapping());
 			case "quiet" -> fixture.executor("quiet", 1, true, null);
+			case "quiet-wrapping" -> fixture.executor("quietWrapping", 1, true, wrapping());
 			case "wrapping-nomap" -> Fixture.withoutDecoratedTaskMap(fixture.executor("wrapping", 1, false, wrapping()));
 			case "quiet-nomap" -> Fixture.withoutDecoratedTaskMap(fixture.executor("quiet", 1, true, null));
 			default -> throw new IllegalArgumentException("Unknown variant " + this.variant);

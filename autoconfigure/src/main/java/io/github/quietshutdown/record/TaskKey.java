@@ -1,0 +1,36 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.quietshutdown.record;
+
+import io.github.quietshutdown.TaskOutcome;
+
+/**
+ * Key of a task count.
+ *
+ * @param executor executor bean name
+ * @param outcome outcome of the tasks
+ *
+ * @author Quiet Shutdown authors
+ */
+public record TaskKey(String executor, TaskOutcome outcome) implements Comparable<TaskKey> {
+
+	@Override
+	public int compareTo(TaskKey other) {
+		int byExecutor = this.executor.compareTo(other.executor);
+		return (byExecutor != 0) ? byExecutor : this.outcome.compareTo(other.outcome);
+	}
+
+}
