@@ -58,7 +58,8 @@ final class ArchitectureRules {
 			.resideInAPackage(pkg("classify"))
 			.should()
 			.onlyDependOnClassesThat()
-			.resideInAnyPackage(this.root, pkg("classify"), "java..", "org.springframework..", "org.apache.commons.logging..");
+			.resideInAnyPackage(this.root, pkg("classify"), "java..", "org.springframework..",
+					"org.apache.commons.logging..");
 	}
 
 	/**
