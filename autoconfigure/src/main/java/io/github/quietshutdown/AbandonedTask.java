@@ -17,14 +17,13 @@ package io.github.quietshutdown;
 
 import java.time.Duration;
 
-import io.github.quietshutdown.drain.QueueWorker;
 
 /**
  * A task that was accepted before or during shutdown but will never run.
  *
- * @param source bean name of the executor or {@link QueueWorker} that held the task
+ * @param source bean name of the executor or {@code QueueWorker} that held the task
  * @param task the task or item itself: the runnable as the executor's decorators left it,
- * or the item offered to a {@link QueueWorker}
+ * or the item offered to a {@code QueueWorker}
  * @param description the task's {@code toString()}
  * @param age time since the task was accepted or, for a task accepted before shutdown
  * began, time since shutdown began (the task is at least that old)
