@@ -17,7 +17,6 @@ package io.github.quietshutdown;
 
 import java.time.Duration;
 
-
 /**
  * A task that was accepted before or during shutdown but will never run.
  *
