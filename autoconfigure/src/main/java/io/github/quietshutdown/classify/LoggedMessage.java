@@ -25,7 +25,7 @@ import java.io.Serial;
  *
  * @author Quiet Shutdown authors
  */
-public final class LoggedMessage extends Exception {
+final class LoggedMessage extends Exception {
 
 	@Serial
 	private static final long serialVersionUID = 1L;

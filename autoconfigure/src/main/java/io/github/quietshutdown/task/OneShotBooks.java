@@ -26,7 +26,7 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * @author Quiet Shutdown authors
  */
-public final class OneShotBooks {
+final class OneShotBooks {
 
 	private final TaskTracker tracker;
 

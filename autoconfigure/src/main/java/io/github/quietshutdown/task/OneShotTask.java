@@ -20,7 +20,7 @@ package io.github.quietshutdown.task;
  *
  * @author Quiet Shutdown authors
  */
-public interface OneShotTask extends TrackedTask {
+interface OneShotTask extends TrackedTask {
 
 	/**
 	 * Return the time until the task is due.

@@ -28,7 +28,7 @@ import java.util.concurrent.ThreadFactory;
  *
  * @author Quiet Shutdown authors
  */
-public final class TaskThreads {
+final class TaskThreads {
 
 	private static final ThreadLocal<Object> owner = new ThreadLocal<>();
 

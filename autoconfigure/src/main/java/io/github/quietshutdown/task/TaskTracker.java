@@ -210,11 +210,8 @@ public final class TaskTracker {
 		return this.outcomes;
 	}
 
-	/**
-	 * Return the scheduler's one-shot tasks that wait for their time.
-	 * @return the one-shot tasks
-	 */
-	public OneShotBooks oneShots() {
+	// The scheduler's one-shot tasks that wait for their time.
+	OneShotBooks oneShots() {
 		return this.oneShots;
 	}
 
