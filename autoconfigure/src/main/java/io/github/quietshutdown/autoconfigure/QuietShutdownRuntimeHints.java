@@ -43,7 +43,7 @@ import io.github.quietshutdown.metrics.DeferredRegistryClosePostProcessor;
  *
  * @author Quiet Shutdown authors
  */
-public final class QuietShutdownRuntimeHints implements RuntimeHintsRegistrar {
+final class QuietShutdownRuntimeHints implements RuntimeHintsRegistrar {
 
 	private static final List<Class<?>> DECORATED_EXECUTORS = List.of(ThreadPoolTaskExecutor.class,
 			ThreadPoolTaskScheduler.class, SimpleAsyncTaskExecutor.class, ConcurrentTaskExecutor.class);
