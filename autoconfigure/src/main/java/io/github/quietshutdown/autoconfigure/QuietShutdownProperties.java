@@ -30,7 +30,7 @@ import org.springframework.validation.Validator;
  * <p>
  * Spring Boot validates a bound target that is a {@link Validator}: an invalid value
  * fails startup with a failure analysis that names the property and says how to fix it.
- * The rules are those of {@link QuietShutdownPropertiesValidator}.
+ * The rules live in {@code QuietShutdownPropertiesValidator}.
  *
  * @author Quiet Shutdown authors
  */
