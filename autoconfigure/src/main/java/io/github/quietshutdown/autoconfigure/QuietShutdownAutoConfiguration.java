@@ -89,7 +89,7 @@ public final class QuietShutdownAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	SymptomClassifier symptomClassifier(ShutdownState quietShutdownState, QuietShutdownProperties properties) {
-		return new SymptomClassifier(quietShutdownState, properties.buildCatalogue());
+		return new SymptomClassifier(quietShutdownState, SymptomCatalogueFactory.create(properties.getSymptoms()));
 	}
 
 	@Bean

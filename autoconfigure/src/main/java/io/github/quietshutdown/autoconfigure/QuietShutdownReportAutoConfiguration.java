@@ -52,7 +52,7 @@ public final class QuietShutdownReportAutoConfiguration {
 	ShutdownReporter quietShutdownReporter(ShutdownState quietShutdownState, ShutdownStatistics quietShutdownStatistics,
 			QuietShutdownProperties properties, Environment environment, ListableBeanFactory beanFactory,
 			ObjectProvider<ShutdownTimeline> timeline, ObjectProvider<LingeringThreadWatchdog> watchdog) {
-		QuietShutdownProperties.Report report = properties.getReport();
+		ReportProperties report = properties.getReport();
 		ShutdownReportFile file = null;
 		if (report.getFile().isEnabled()) {
 			Path location = report.getFile().getLocation();

@@ -32,7 +32,7 @@ import io.github.quietshutdown.task.SpringExecutors;
  *
  * @author Quiet Shutdown authors
  */
-public final class QuietShutdownRuntimeHints implements RuntimeHintsRegistrar {
+final class QuietShutdownRuntimeHints implements RuntimeHintsRegistrar {
 
 	private static final String JACKSON_3_MAPPER = "tools.jackson.databind.ObjectMapper";
 

@@ -19,6 +19,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import org.springframework.boot.logging.LogLevel;
+import org.springframework.core.log.LogMessage;
 
 import io.github.quietshutdown.classify.Symptom;
 import io.github.quietshutdown.classify.SymptomClassifier;
@@ -123,33 +124,9 @@ public final class SymptomSuppressor {
 	}
 
 	private void log(SymptomSource source, String origin, Symptom symptom, Throwable throwable) {
-		if (!isEnabled()) {
-			return;
-		}
-		String message = "Suppressed shutdown symptom [" + symptom.signature().getId() + "] from " + source.tagValue()
-				+ " '" + origin + "': " + throwable;
-		switch (this.level) {
-			case TRACE -> logger.trace(message);
-			case DEBUG -> logger.debug(message);
-			case INFO -> logger.info(message);
-			case WARN -> logger.warn(message);
-			case ERROR -> logger.error(message);
-			case FATAL -> logger.fatal(message);
-			case OFF -> {
-			}
-		}
-	}
-
-	private boolean isEnabled() {
-		return switch (this.level) {
-			case TRACE -> logger.isTraceEnabled();
-			case DEBUG -> logger.isDebugEnabled();
-			case INFO -> logger.isInfoEnabled();
-			case WARN -> logger.isWarnEnabled();
-			case ERROR -> logger.isErrorEnabled();
-			case FATAL -> logger.isFatalEnabled();
-			case OFF -> false;
-		};
+		// The commons-logging bridge builds a LogMessage only if the level is enabled.
+		this.level.log(logger, LogMessage.of(() -> "Suppressed shutdown symptom [" + symptom.signature().getId()
+				+ "] from " + source.tagValue() + " '" + origin + "': " + throwable));
 	}
 
 }
