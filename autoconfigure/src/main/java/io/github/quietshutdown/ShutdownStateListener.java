@@ -53,7 +53,7 @@ public final class ShutdownStateListener implements ApplicationListener<ContextC
 
 	@Override
 	public void onApplicationEvent(ContextClosedEvent event) {
-		if (event.getApplicationContext() == this.applicationContext) {
+		if (ContextClosedEvents.isOwn(event, this.applicationContext)) {
 			this.state.advanceTo(ShutdownPhase.CLOSING);
 		}
 	}

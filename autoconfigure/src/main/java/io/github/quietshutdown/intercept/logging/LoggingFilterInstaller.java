@@ -21,6 +21,7 @@ import org.springframework.context.ApplicationContextAware;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.event.ContextClosedEvent;
 
+import io.github.quietshutdown.ContextClosedEvents;
 import io.github.quietshutdown.ShutdownState;
 import io.github.quietshutdown.intercept.JvmWideInterceptions;
 import io.github.quietshutdown.intercept.LiveContexts;
@@ -76,7 +77,7 @@ public abstract class LoggingFilterInstaller
 
 	@Override
 	public void onApplicationEvent(ContextClosedEvent event) {
-		if (event.getApplicationContext() == this.applicationContext && this.active) {
+		if (ContextClosedEvents.isOwn(event, this.applicationContext) && this.active) {
 			install();
 		}
 	}

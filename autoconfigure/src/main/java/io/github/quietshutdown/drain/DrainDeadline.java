@@ -1,0 +1,93 @@
+/*
+ * Copyright 2026 the original author or authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.quietshutdown.drain;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ThreadPoolExecutor;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import io.github.quietshutdown.AbandonedTask;
+import io.github.quietshutdown.TaskOutcome;
+import io.github.quietshutdown.record.ShutdownStatistics;
+import io.github.quietshutdown.task.QuietTaskDecorator;
+import io.github.quietshutdown.task.SpringExecutors;
+import io.github.quietshutdown.task.TrackedExecutors;
+
+/**
+ * What the drain does with an executor at its deadline: it closes for good, stops the
+ * Spring way, its queued tasks are taken out and reported as abandoned, and the threads
+ * still running tasks are named with where they are, then interrupted.
+ *
+ * @author Quiet Shutdown authors
+ */
+final class DrainDeadline {
+
+	// The drain's own lines, under the drain's name.
+	private static final Log logger = LogFactory.getLog(ExecutorDrain.class);
+
+	private final ShutdownStatistics statistics;
+
+	DrainDeadline(ShutdownStatistics statistics) {
+		this.statistics = statistics;
+	}
+
+	/**
+	 * Give up the drain of an executor.
+	 * @param draining the drain of the executor
+	 * @param reason why its queued tasks are abandoned
+	 */
+	void giveUp(Draining draining, String reason) {
+		draining.givenUp();
+		TrackedExecutors.TrackedExecutor executor = draining.executor();
+		executor.tracker().close();
+		this.statistics.recordDrain(executor.name(), Duration.ofNanos(System.nanoTime() - draining.start()));
+		Draining.initiateShutdown(executor.executor());
+		ThreadPoolExecutor pool = SpringExecutors.threadPool(executor.executor());
+		executor.tracker().reportDropped(takeQueued(executor, pool, reason), reason);
+		executor.abandonOneShots(Long.MIN_VALUE, "not run by the drain deadline");
+		long stuck = executor.tracker().getPending();
+		if (stuck > 0) {
+			logger.warn("'" + executor.name() + "': " + stuck + " task(s) still running after the drain deadline"
+					+ ((pool != null) ? ", interrupted" : "") + ThreadDumps.tasksRunningOn(executor.executor()));
+			if (pool != null) {
+				// Past its deadline: Spring's own stop would wait for them up to the phase
+				// timeout, and interrupt them at destruction anyway. What they do not finish
+				// is reported as failed.
+				pool.shutdownNow();
+			}
+		}
+	}
+
+	private static List<AbandonedTask> takeQueued(TrackedExecutors.TrackedExecutor executor, ThreadPoolExecutor pool,
+			String reason) {
+		List<Runnable> queued = new ArrayList<>();
+		if (pool != null) {
+			pool.getQueue().drainTo(queued);
+		}
+		List<AbandonedTask> abandoned = new ArrayList<>();
+		for (Runnable task : queued) {
+			AbandonedTask dropped = QuietTaskDecorator.abandon(task, reason);
+			abandoned.add((dropped != null) ? dropped : new AbandonedTask(executor.name(), task, task.toString(),
+					executor.tracker().timeSinceShutdownBegan(), TaskOutcome.ABANDONED, true));
+		}
+		return abandoned;
+	}
+
+}
