@@ -22,9 +22,6 @@ import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
-
 import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.concurrent.ExecutorConfigurationSupport;
 
@@ -63,8 +60,6 @@ public final class ExecutorDrain implements SmartLifecycle {
 	 */
 	public static final int PHASE = ExecutorConfigurationSupport.DEFAULT_PHASE + 1;
 
-	private static final Log logger = LogFactory.getLog(ExecutorDrain.class);
-
 	private static final Duration MAX_REPORTING_RESERVE = Duration.ofMillis(50);
 
 	private final TrackedExecutors executors;
@@ -73,11 +68,9 @@ public final class ExecutorDrain implements SmartLifecycle {
 
 	private final ShutdownState state;
 
-	private final ShutdownStatistics statistics;
+	private final DrainEnd end;
 
 	private final Duration progressInterval;
-
-	private final DrainDeadline deadline;
 
 	private volatile boolean running;
 
@@ -106,9 +99,8 @@ public final class ExecutorDrain implements SmartLifecycle {
 		this.executors = executors;
 		this.timeouts = timeouts;
 		this.state = state;
-		this.statistics = statistics;
+		this.end = new DrainEnd(statistics);
 		this.progressInterval = progressInterval;
-		this.deadline = new DrainDeadline(statistics);
 	}
 
 	@Override
@@ -156,7 +148,7 @@ public final class ExecutorDrain implements SmartLifecycle {
 			Thread.currentThread().interrupt();
 			open.stream()
 				.filter((draining) -> !draining.isDone())
-				.forEach((draining) -> this.deadline.giveUp(draining, "the drain was interrupted"));
+				.forEach((draining) -> this.end.giveUp(draining, "the drain was interrupted"));
 		}
 		for (Draining draining : open) {
 			if (!draining.hasGivenUp()) {
@@ -215,15 +207,10 @@ public final class ExecutorDrain implements SmartLifecycle {
 		executor.abandonOneShots(draining.deadline() - System.nanoTime(),
 				"scheduled to run after the drain deadline, or dropped by the executor");
 		if (progress.awaitIdle(executor.tracker(), draining.deadline())) {
-			Duration took = Duration.ofNanos(System.nanoTime() - start);
-			this.statistics.recordDrain(executor.name(), took);
-			draining.drained();
-			if (logger.isDebugEnabled()) {
-				logger.debug("Drained '" + executor.name() + "' in " + took.toMillis() + " ms");
-			}
+			this.end.drained(draining, Duration.ofNanos(System.nanoTime() - start));
 		}
 		else {
-			this.deadline.giveUp(draining, "still queued at the drain deadline ("
+			this.end.giveUp(draining, "still queued at the drain deadline ("
 					+ Duration.ofNanos(draining.deadline() - draining.start()).toMillis() + " ms)");
 		}
 	}

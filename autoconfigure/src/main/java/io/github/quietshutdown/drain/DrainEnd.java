@@ -31,21 +31,36 @@ import io.github.quietshutdown.task.SpringExecutors;
 import io.github.quietshutdown.task.TrackedExecutors;
 
 /**
- * What the drain does with an executor at its deadline: it closes for good, stops the
- * Spring way, its queued tasks are taken out and reported as abandoned, and the threads
- * still running tasks are named with where they are, then interrupted.
+ * How the drain of an executor ends: drained, its time recorded; or given up at its
+ * deadline: it closes for good, stops the Spring way, its queued tasks are taken out and
+ * reported as abandoned, and the threads still running tasks are named with where they
+ * are, then interrupted.
  *
  * @author Quiet Shutdown authors
  */
-final class DrainDeadline {
+final class DrainEnd {
 
 	// The drain's own lines, under the drain's name.
 	private static final Log logger = LogFactory.getLog(ExecutorDrain.class);
 
 	private final ShutdownStatistics statistics;
 
-	DrainDeadline(ShutdownStatistics statistics) {
+	DrainEnd(ShutdownStatistics statistics) {
 		this.statistics = statistics;
+	}
+
+	/**
+	 * Record that an executor has drained.
+	 * @param draining the drain of the executor
+	 * @param took how long since the drain began
+	 */
+	void drained(Draining draining, Duration took) {
+		String name = draining.executor().name();
+		this.statistics.recordDrain(name, took);
+		draining.drained();
+		if (logger.isDebugEnabled()) {
+			logger.debug("Drained '" + name + "' in " + took.toMillis() + " ms");
+		}
 	}
 
 	/**
