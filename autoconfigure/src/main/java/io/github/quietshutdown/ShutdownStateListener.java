@@ -32,7 +32,8 @@ import org.springframework.core.Ordered;
  *
  * @author Quiet Shutdown authors
  */
-public final class ShutdownStateListener implements ApplicationListener<ContextClosedEvent>, ApplicationContextAware, Ordered {
+public final class ShutdownStateListener
+		implements ApplicationListener<ContextClosedEvent>, ApplicationContextAware, Ordered {
 
 	private final ShutdownState state;
 

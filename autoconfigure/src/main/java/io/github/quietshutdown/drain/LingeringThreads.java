@@ -67,8 +67,8 @@ final class LingeringThreads {
 		StringBuilder daemons = new StringBuilder();
 		for (Map.Entry<Thread, StackTraceElement[]> entry : Thread.getAllStackTraces().entrySet()) {
 			Thread thread = entry.getKey();
-			if (thread == Thread.currentThread() || thread == this.closingThread || this.baseline.contains(thread.getId()) || !thread.isAlive()
-					|| isJvmShutdownMachinery(thread, entry.getValue())) {
+			if (thread == Thread.currentThread() || thread == this.closingThread || this.baseline.contains(thread.getId())
+					|| !thread.isAlive() || isJvmShutdownMachinery(thread, entry.getValue())) {
 				continue;
 			}
 			if (!thread.isDaemon()) {

@@ -36,7 +36,8 @@ import io.github.quietshutdown.record.SymptomSuppressor;
  *
  * @author Quiet Shutdown authors
  */
-public final class Log4j2FilterInstaller extends LoggingFilterInstaller<LoggerContext> implements PropertyChangeListener {
+public final class Log4j2FilterInstaller extends LoggingFilterInstaller<LoggerContext>
+		implements PropertyChangeListener {
 
 	private final Log4j2SymptomFilter filter;
 

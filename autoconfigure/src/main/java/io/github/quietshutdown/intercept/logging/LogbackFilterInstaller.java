@@ -33,7 +33,8 @@ import io.github.quietshutdown.record.SymptomSuppressor;
  *
  * @author Quiet Shutdown authors
  */
-public final class LogbackFilterInstaller extends LoggingFilterInstaller<LoggerContext> implements LoggerContextListener {
+public final class LogbackFilterInstaller extends LoggingFilterInstaller<LoggerContext>
+		implements LoggerContextListener {
 
 	private final LogbackSymptomFilter filter;
 
