@@ -32,7 +32,8 @@ import org.springframework.core.Ordered;
  *
  * @author Quiet Shutdown authors
  */
-public final class ShutdownStateListener implements ApplicationListener<ContextClosedEvent>, ApplicationContextAware, Ordered {
+public final class ShutdownStateListener
+		implements ApplicationListener<ContextClosedEvent>, ApplicationContextAware, Ordered {
 
 	private final ShutdownState state;
 
@@ -53,7 +54,7 @@ public final class ShutdownStateListener implements ApplicationListener<ContextC
 
 	@Override
 	public void onApplicationEvent(ContextClosedEvent event) {
-		if (event.getApplicationContext() == this.applicationContext) {
+		if (ContextClosedEvents.isOwn(event, this.applicationContext)) {
 			this.state.advanceTo(ShutdownPhase.CLOSING);
 		}
 	}

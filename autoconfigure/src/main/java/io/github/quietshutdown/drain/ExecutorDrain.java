@@ -19,24 +19,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
-
 import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.concurrent.ExecutorConfigurationSupport;
-import org.springframework.util.CustomizableThreadCreator;
 
-import io.github.quietshutdown.AbandonedTask;
 import io.github.quietshutdown.ShutdownPhase;
 import io.github.quietshutdown.ShutdownState;
-import io.github.quietshutdown.TaskOutcome;
 import io.github.quietshutdown.record.ShutdownStatistics;
-import io.github.quietshutdown.task.QuietTasks;
 import io.github.quietshutdown.task.SpringExecutors;
 import io.github.quietshutdown.task.TaskTracker;
 import io.github.quietshutdown.task.TrackedExecutors;
@@ -69,10 +60,6 @@ public final class ExecutorDrain implements SmartLifecycle {
 	 */
 	public static final int PHASE = ExecutorConfigurationSupport.DEFAULT_PHASE + 1;
 
-	private static final Log logger = LogFactory.getLog(ExecutorDrain.class);
-
-	private static final int STACK_DEPTH = 12;
-
 	private static final Duration MAX_REPORTING_RESERVE = Duration.ofMillis(50);
 
 	private final TrackedExecutors executors;
@@ -81,7 +68,7 @@ public final class ExecutorDrain implements SmartLifecycle {
 
 	private final ShutdownState state;
 
-	private final ShutdownStatistics statistics;
+	private final DrainEnd end;
 
 	private final Duration progressInterval;
 
@@ -112,7 +99,7 @@ public final class ExecutorDrain implements SmartLifecycle {
 		this.executors = executors;
 		this.timeouts = timeouts;
 		this.state = state;
-		this.statistics = statistics;
+		this.end = new DrainEnd(state, statistics);
 		this.progressInterval = progressInterval;
 	}
 
@@ -151,23 +138,25 @@ public final class ExecutorDrain implements SmartLifecycle {
 		DrainProgress progress = new DrainProgress(open.stream().map(Draining::executor).toList(), start,
 				this.progressInterval);
 		progress.started(open.stream()
-			.map((draining) -> "'" + draining.executor.name() + "' " + draining.executor.tracker().getPending()
-					+ " pending, deadline " + Duration.ofNanos(draining.deadline - start).toMillis() + " ms")
+			.map((draining) -> "'" + draining.executor().name() + "' " + draining.executor().tracker().getPending()
+					+ " pending, deadline " + Duration.ofNanos(draining.deadline() - start).toMillis() + " ms")
 			.collect(Collectors.joining(", ")));
 		try {
 			drain(open, start, progress);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			open.stream().filter((draining) -> !draining.done).forEach((draining) -> giveUp(draining, "the drain was interrupted"));
+			open.stream()
+				.filter((draining) -> !draining.isDone())
+				.forEach((draining) -> this.end.giveUp(draining, "the drain was interrupted"));
 		}
 		for (Draining draining : open) {
-			if (!draining.gaveUp) {
+			if (!draining.hasGivenUp()) {
 				// Drained: stays closed, and stops now rather than at its destruction.
-				draining.executor.tracker().intake().close();
-				initiateShutdown(draining.executor.executor());
+				draining.executor().tracker().intake().close();
+				Draining.initiateShutdown(draining.executor().executor());
 			}
-			draining.executor.tracker().outcomes().reportFailures();
+			draining.executor().tracker().outcomes().reportFailures();
 		}
 		progress.ended();
 		this.state.advanceTo(ShutdownPhase.DRAINED);
@@ -189,16 +178,10 @@ public final class ExecutorDrain implements SmartLifecycle {
 		if (executor.tracker().isScheduler()) {
 			// A scheduler left open by late shutdown stops triggering; its one-shot tasks
 			// already queued still run.
-			initiateShutdown(executor.executor());
+			Draining.initiateShutdown(executor.executor());
 		}
 		else {
 			executor.tracker().intake().closeToOutsiders();
-		}
-	}
-
-	private static void initiateShutdown(Object executor) {
-		if (executor instanceof ExecutorConfigurationSupport support) {
-			support.initiateShutdown();
 		}
 	}
 
@@ -207,123 +190,29 @@ public final class ExecutorDrain implements SmartLifecycle {
 		while (again) {
 			// Earliest deadline first: waiting on one never delays another past its deadline.
 			for (Draining draining : open) {
-				if (draining.done) {
-					continue;
-				}
-				draining.executor.abandonOneShots(draining.deadline - System.nanoTime(),
-						"scheduled to run after the drain deadline, or dropped by the executor");
-				if (progress.awaitIdle(draining.executor.tracker(), draining.deadline)) {
-					Duration took = Duration.ofNanos(System.nanoTime() - start);
-					this.statistics.recordDrain(draining.executor.name(), took);
-					draining.done = true;
-					if (logger.isDebugEnabled()) {
-						logger.debug("Drained '" + draining.executor.name() + "' in " + took.toMillis() + " ms");
-					}
-				}
-				else {
-					giveUp(draining, "still queued at the drain deadline ("
-							+ Duration.ofNanos(draining.deadline - draining.start).toMillis() + " ms)");
+				if (!draining.isDone()) {
+					drain(draining, start, progress);
 				}
 			}
 			// A task of one executor may have handed work to another that was already idle.
 			again = false;
 			for (Draining draining : open) {
-				if (draining.done && !draining.gaveUp && draining.executor.tracker().getPending() > 0
-						&& System.nanoTime() < draining.deadline) {
-					draining.done = false;
-					again = true;
-				}
+				again |= draining.reopenIfPending();
 			}
 		}
 	}
 
-	private void giveUp(Draining draining, String reason) {
-		draining.done = true;
-		draining.gaveUp = true;
-		TrackedExecutors.TrackedExecutor executor = draining.executor;
-		executor.tracker().intake().close();
-		this.statistics.recordDrain(executor.name(), Duration.ofNanos(System.nanoTime() - draining.start));
-		initiateShutdown(executor.executor());
-		List<Runnable> queued = new ArrayList<>();
-		ThreadPoolExecutor pool = SpringExecutors.threadPool(executor.executor());
-		if (pool != null) {
-			pool.getQueue().drainTo(queued);
+	private void drain(Draining draining, long start, DrainProgress progress) throws InterruptedException {
+		TrackedExecutors.TrackedExecutor executor = draining.executor();
+		executor.abandonOneShots(draining.deadline() - System.nanoTime(),
+				"scheduled to run after the drain deadline, or dropped by the executor");
+		if (progress.awaitIdle(executor.tracker(), draining.deadline())) {
+			this.end.drained(draining, Duration.ofNanos(System.nanoTime() - start));
 		}
-		List<AbandonedTask> abandoned = new ArrayList<>();
-		for (Runnable task : queued) {
-			AbandonedTask dropped = QuietTasks.abandon(task, reason);
-			abandoned.add((dropped != null) ? dropped : new AbandonedTask(executor.name(), task, task.toString(),
-					this.state.getTimeSinceShutdownBegan(), TaskOutcome.ABANDONED, true));
+		else {
+			this.end.giveUp(draining, "still queued at the drain deadline ("
+					+ Duration.ofNanos(draining.deadline() - draining.start()).toMillis() + " ms)");
 		}
-		executor.tracker().outcomes().reportDropped(abandoned, reason);
-		draining.executor.abandonOneShots(Long.MIN_VALUE, "not run by the drain deadline");
-		long stuck = executor.tracker().getPending();
-		if (stuck > 0) {
-			logger.warn("'" + executor.name() + "': " + stuck + " task(s) still running after the drain deadline"
-					+ ((pool != null) ? ", interrupted" : "") + stuckThreads(executor.executor()));
-			if (pool != null) {
-				// Past its deadline: Spring's own stop would wait for them up to the phase
-				// timeout, and interrupt them at destruction anyway. What they do not finish
-				// is reported as failed.
-				pool.shutdownNow();
-			}
-		}
-	}
-
-	private static String stuckThreads(Object executor) {
-		String prefix = (executor instanceof CustomizableThreadCreator creator) ? creator.getThreadNamePrefix() : null;
-		StringBuilder report = new StringBuilder();
-		for (Map.Entry<Thread, StackTraceElement[]> entry : Thread.getAllStackTraces().entrySet()) {
-			Thread thread = entry.getKey();
-			StackTraceElement[] stack = entry.getValue();
-			if ((prefix == null || thread.getName().startsWith(prefix)) && runsQuietTask(stack)) {
-				report.append("\n  thread '").append(thread.getName()).append("' (").append(thread.getState()).append(')');
-				for (int i = 0; i < Math.min(STACK_DEPTH, stack.length); i++) {
-					report.append("\n\tat ").append(stack[i]);
-				}
-				if (stack.length > STACK_DEPTH) {
-					report.append("\n\t... ").append(stack.length - STACK_DEPTH).append(" more");
-				}
-			}
-		}
-		return report.toString();
-	}
-
-	private static boolean runsQuietTask(StackTraceElement[] stack) {
-		for (StackTraceElement element : stack) {
-			if (QuietTasks.isWrapperFrame(element)) {
-				return true;
-			}
-		}
-		return false;
-	}
-
-	private static final class Draining {
-
-		private final TrackedExecutors.TrackedExecutor executor;
-
-		private final long start;
-
-		private final long deadline;
-
-		private boolean done;
-
-		private boolean gaveUp;
-
-		Draining(TrackedExecutors.TrackedExecutor executor, long start, long deadline) {
-			this.executor = executor;
-			this.start = start;
-			this.deadline = deadline;
-		}
-
-		TrackedExecutors.TrackedExecutor executor() {
-			return this.executor;
-		}
-
-		long deadline() {
-			return this.deadline;
-		}
-
 	}
 
 }

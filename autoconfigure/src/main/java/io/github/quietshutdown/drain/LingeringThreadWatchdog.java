@@ -18,12 +18,8 @@ package io.github.quietshutdown.drain;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
-
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 
 import org.springframework.boot.SpringApplication;
 
@@ -45,12 +41,6 @@ import io.github.quietshutdown.ShutdownState;
  */
 public final class LingeringThreadWatchdog {
 
-	private static final Log logger = LogFactory.getLog(LingeringThreadWatchdog.class);
-
-	private static final int STACK_DEPTH = 12;
-
-	private final Duration delay;
-
 	private static final String BOOT_SHUTDOWN_HOOK = "SpringApplicationShutdownHook";
 
 	// Actions waiting for the inspection at JVM exit: see afterInspection.
@@ -58,18 +48,13 @@ public final class LingeringThreadWatchdog {
 
 	private boolean inspectionDone;
 
-	private final Duration haltAfter;
-
-	private final Set<Long> baseline;
+	private final LingeringThreads threads;
 
 	private final Runnable exitHandler;
 
 	private final AtomicBoolean inspected = new AtomicBoolean();
 
 	private volatile boolean closed;
-
-	// The thread that closed the context goes on with its own work.
-	private volatile Thread closingThread;
 
 	/**
 	 * Create a new watchdog that inspects threads when the state reaches
@@ -81,9 +66,7 @@ public final class LingeringThreadWatchdog {
 	 * the end of the close; {@code null} to never halt
 	 */
 	public LingeringThreadWatchdog(ShutdownState state, Set<Long> startupThreads, Duration delay, Duration haltAfter) {
-		this.baseline = startupThreads;
-		this.delay = delay;
-		this.haltAfter = haltAfter;
+		this.threads = new LingeringThreads(startupThreads, delay, haltAfter);
 		this.exitHandler = registerExitHandler();
 		state.onPhase(ShutdownPhase.CLOSED, this::contextClosed);
 	}
@@ -95,7 +78,7 @@ public final class LingeringThreadWatchdog {
 			Runnable handler = () -> {
 				if (this.closed && !this.inspected.getAndSet(true)) {
 					try {
-						inspect(System.nanoTime(), true);
+						this.threads.inspect(System.nanoTime(), true);
 					}
 					finally {
 						runAfterInspection();
@@ -114,7 +97,7 @@ public final class LingeringThreadWatchdog {
 		this.closed = true;
 		if (JvmExit.isExiting()) {
 			if (this.exitHandler == null && !this.inspected.getAndSet(true)) {
-				inspect(System.nanoTime(), true);
+				this.threads.inspect(System.nanoTime(), true);
 			}
 			return;
 		}
@@ -124,10 +107,10 @@ public final class LingeringThreadWatchdog {
 		// The closing thread still has work to do (a web server is destroyed after the
 		// beans): look from another thread, so that its threads can end meanwhile.
 		long closedAt = System.nanoTime();
-		this.closingThread = Thread.currentThread();
+		this.threads.closedOn(Thread.currentThread());
 		Thread watchdog = new Thread(() -> {
 			if (!this.inspected.getAndSet(true)) {
-				inspect(closedAt, false);
+				this.threads.inspect(closedAt, false);
 			}
 		}, "quiet-shutdown-watchdog");
 		watchdog.setDaemon(true);
@@ -160,105 +143,6 @@ public final class LingeringThreadWatchdog {
 			this.pending.clear();
 		}
 		actions.forEach(Runnable::run);
-	}
-
-	void inspect(long closedAt, boolean exiting) {
-		List<Thread> lingering = new ArrayList<>();
-		StringBuilder daemons = new StringBuilder();
-		for (Map.Entry<Thread, StackTraceElement[]> entry : Thread.getAllStackTraces().entrySet()) {
-			Thread thread = entry.getKey();
-			if (thread == Thread.currentThread() || thread == this.closingThread || this.baseline.contains(thread.getId()) || !thread.isAlive()
-					|| isJvmShutdownMachinery(thread, entry.getValue())) {
-				continue;
-			}
-			if (!thread.isDaemon()) {
-				lingering.add(thread);
-			}
-			else if (exiting && isWorking(entry.getValue())) {
-				describe(daemons, thread, entry.getValue());
-			}
-		}
-		lingering = awaitEnd(lingering, closedAt + this.delay.toNanos());
-		if (daemons.length() > 0) {
-			logger.warn("Daemon threads still running work that the JVM exit will kill:" + daemons);
-		}
-		if (lingering.isEmpty()) {
-			return;
-		}
-		StringBuilder report = new StringBuilder();
-		lingering.forEach((thread) -> describe(report, thread, thread.getStackTrace()));
-		logger.warn((exiting ? "Non-daemon threads still running as the JVM exits, their work will be killed:"
-				: "Non-daemon threads keep the JVM alive after the application context closed:") + report);
-		if (!exiting && this.haltAfter != null) {
-			startHaltTimer(lingering, closedAt + this.haltAfter.toNanos());
-		}
-	}
-
-	private void startHaltTimer(List<Thread> lingering, long haltAtNanos) {
-		Thread timer = new Thread(() -> {
-			List<Thread> alive = awaitEnd(lingering, haltAtNanos);
-			if (!alive.isEmpty()) {
-				logger.error("Halting the JVM (quiet-shutdown.watchdog.halt-after=" + this.haltAfter + "): "
-						+ alive.stream().map(Thread::getName).toList() + " still keep it alive");
-				Runtime.getRuntime().halt(1);
-			}
-		}, "quiet-shutdown-halt");
-		timer.setDaemon(true);
-		timer.start();
-	}
-
-	private static List<Thread> awaitEnd(List<Thread> threads, long deadlineNanos) {
-		List<Thread> alive = new ArrayList<>();
-		for (Thread thread : threads) {
-			long remaining = deadlineNanos - System.nanoTime();
-			try {
-				if (remaining > 0) {
-					thread.join(Math.max(1, remaining / 1_000_000));
-				}
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-			if (thread.isAlive()) {
-				alive.add(thread);
-			}
-		}
-		return alive;
-	}
-
-	// The thread that waits for the hooks, and the other shutdown hooks themselves.
-	private static boolean isJvmShutdownMachinery(Thread thread, StackTraceElement[] stack) {
-		if (thread.getName().equals("DestroyJavaVM")) {
-			return true;
-		}
-		for (StackTraceElement element : stack) {
-			if (element.getClassName().equals("java.lang.ApplicationShutdownHooks")
-					|| element.getClassName().equals("java.lang.Shutdown")) {
-				return true;
-			}
-		}
-		return thread.getState() == Thread.State.NEW;
-	}
-
-	private static boolean isWorking(StackTraceElement[] stack) {
-		for (StackTraceElement element : stack) {
-			if (element.getClassName().startsWith("io.github.quietshutdown.task.QuietTaskDecorator")
-					|| element.getClassName().startsWith(QueueWorker.class.getName())
-							&& "process".equals(element.getMethodName())) {
-				return true;
-			}
-		}
-		return false;
-	}
-
-	private static void describe(StringBuilder report, Thread thread, StackTraceElement[] stack) {
-		report.append("\n  thread '").append(thread.getName()).append("' (").append(thread.getState()).append(')');
-		for (int i = 0; i < Math.min(STACK_DEPTH, stack.length); i++) {
-			report.append("\n\tat ").append(stack[i]);
-		}
-		if (stack.length > STACK_DEPTH) {
-			report.append("\n\t... ").append(stack.length - STACK_DEPTH).append(" more");
-		}
 	}
 
 }

@@ -20,7 +20,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import org.apache.commons.logging.Log;
@@ -31,16 +30,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationContextAware;
 import org.springframework.context.SmartLifecycle;
 
-import io.github.quietshutdown.AbandonedTask;
 import io.github.quietshutdown.AbandonedTaskHandler;
-import io.github.quietshutdown.ShutdownBudget;
-import io.github.quietshutdown.TaskOutcome;
-import io.github.quietshutdown.record.ShutdownStatistics;
-import io.github.quietshutdown.record.SymptomSource;
-import io.github.quietshutdown.record.SymptomSuppressor;
-import io.github.quietshutdown.record.TaskFailures;
-import io.github.quietshutdown.task.TaskTracker;
-import io.github.quietshutdown.task.TrackedTask;
 
 /**
  * One background worker that consumes what producers offer, declared as a bean. When the
@@ -69,13 +59,9 @@ public final class QueueWorker<T> implements SmartLifecycle, BeanNameAware, Appl
 
 	private static final int DEFAULT_CAPACITY = 10_000;
 
-	// Without the starter's beans (quiet-shutdown.enabled=false): the default of
-	// quiet-shutdown.drain.timeout, which is not bound then.
-	private static final Duration STANDALONE_TIMEOUT = Duration.ofSeconds(20);
-
 	private final Consumer<? super T> consumer;
 
-	private final BlockingQueue<Item<T>> queue;
+	private final BlockingQueue<QueueItem<T>> queue;
 
 	private String name = "queueWorker";
 
@@ -83,13 +69,7 @@ public final class QueueWorker<T> implements SmartLifecycle, BeanNameAware, Appl
 
 	private Duration timeout;
 
-	private ShutdownBudget budget;
-
-	private ShutdownStatistics statistics;
-
-	private TaskTracker tracker;
-
-	private SymptomSuppressor suppressor;
+	private QueueWorkerBooks books;
 
 	private volatile boolean accepting;
 
@@ -141,19 +121,13 @@ public final class QueueWorker<T> implements SmartLifecycle, BeanNameAware, Appl
 	 */
 	public boolean offer(T item) {
 		if (!this.accepting) {
-			if (this.tracker != null && this.tracker.isShuttingDown()) {
-				// The caller has the false: counted, not reported.
-				this.tracker.intake().refused();
+			QueueWorkerBooks books = this.books;
+			if (books != null) {
+				books.refused();
 			}
 			return false;
 		}
-		boolean duringShutdown = this.tracker.isShuttingDown();
-		this.tracker.accepted(duringShutdown);
-		if (this.queue.offer(new Item<>(this.name, item))) {
-			return true;
-		}
-		this.tracker.withdrawn(duringShutdown);
-		return false;
+		return this.books.accept(() -> this.queue.offer(new QueueItem<>(this.name, item)));
 	}
 
 	/**
@@ -166,7 +140,7 @@ public final class QueueWorker<T> implements SmartLifecycle, BeanNameAware, Appl
 
 	@Override
 	public void start() {
-		resolveCollaborators();
+		this.books = QueueWorkerBooks.open(this.name, this.context, this.timeout);
 		this.accepting = true;
 		Thread thread = new Thread(this::work, "queue-worker-" + this.name);
 		thread.setDaemon(true);
@@ -174,24 +148,9 @@ public final class QueueWorker<T> implements SmartLifecycle, BeanNameAware, Appl
 		thread.start();
 	}
 
-	private void resolveCollaborators() {
-		QueueWorkerSupport support = (this.context != null)
-				? this.context.getBeanProvider(QueueWorkerSupport.class).getIfAvailable() : null;
-		if (support == null) {
-			support = QueueWorkerSupport.standalone(STANDALONE_TIMEOUT);
-		}
-		this.tracker = new TaskTracker(this.name, false, support.state(), support.statistics(), support.reporter());
-		this.statistics = support.statistics();
-		this.suppressor = support.suppressor();
-		this.budget = support.budget();
-		if (this.timeout == null) {
-			this.timeout = support.timeouts().apply(this.name);
-		}
-	}
-
 	private void work() {
 		while (true) {
-			Item<T> item;
+			QueueItem<T> item;
 			try {
 				item = this.queue.take();
 			}
@@ -199,9 +158,7 @@ public final class QueueWorker<T> implements SmartLifecycle, BeanNameAware, Appl
 				return;
 			}
 			Throwable failure = null;
-			if (this.tracker.isShuttingDown()) {
-				TaskFailures.clear();
-			}
+			this.books.starting();
 			try {
 				failure = process(item);
 			}
@@ -210,20 +167,21 @@ public final class QueueWorker<T> implements SmartLifecycle, BeanNameAware, Appl
 				throw ex;
 			}
 			finally {
-				this.tracker.finished(item, failure);
+				this.books.finished(item, failure);
 			}
 		}
 	}
 
-	// Returns what processing threw, logged unless it is a shutdown symptom.
-	private Throwable process(Item<T> item) {
+	// Returns what processing threw, logged unless it is a shutdown symptom. The watchdog
+	// knows a queue worker at work by this method's name.
+	private Throwable process(QueueItem<T> item) {
 		try {
-			this.consumer.accept(item.value);
+			this.consumer.accept(item.value());
 			return null;
 		}
 		catch (RuntimeException ex) {
-			if (this.suppressor == null || !this.suppressor.suppress(SymptomSource.EXECUTOR, this.name, ex)) {
-				logger.error("Queue worker '" + this.name + "' failed to process " + item.value, ex);
+			if (!this.books.isSymptom(ex)) {
+				logger.error("Queue worker '" + this.name + "' failed to process " + item.value(), ex);
 			}
 			return ex;
 		}
@@ -233,36 +191,16 @@ public final class QueueWorker<T> implements SmartLifecycle, BeanNameAware, Appl
 	public void stop() {
 		this.accepting = false;
 		long start = System.nanoTime();
-		long deadline = start + this.timeout.toNanos();
-		if (this.budget != null) {
-			// What is left of the grace period, less the time the report needs.
-			deadline = Math.min(deadline, this.budget.deadlineNanos());
-		}
-		long waitMs = TimeUnit.NANOSECONDS.toMillis(Math.max(0, deadline - start));
-		boolean idle;
-		try {
-			idle = this.tracker.awaitIdle(deadline);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			idle = false;
-		}
+		long deadline = this.books.deadline(start);
+		boolean idle = this.books.awaitIdle(deadline);
 		Thread thread = this.worker;
 		if (thread != null) {
 			thread.interrupt();
 		}
 		// Also sweeps an item that a producer slipped in as intake stopped.
-		List<Item<T>> left = new ArrayList<>();
+		List<QueueItem<T>> left = new ArrayList<>();
 		this.queue.drainTo(left);
-		List<AbandonedTask> abandoned = new ArrayList<>();
-		for (Item<T> item : left) {
-			this.tracker.dropped();
-			abandoned.add(item.describe(TaskOutcome.ABANDONED));
-		}
-		this.tracker.outcomes().reportDropped(abandoned, idle ? "offered as intake stopped"
-				: "still queued at the drain deadline (" + waitMs + " ms)");
-		this.statistics.recordDrain(this.name, Duration.ofNanos(System.nanoTime() - start));
-		this.tracker.outcomes().reportFailures();
+		this.books.close(left, idle, start, deadline);
 	}
 
 	@Override
@@ -288,27 +226,6 @@ public final class QueueWorker<T> implements SmartLifecycle, BeanNameAware, Appl
 	@Override
 	public int getPhase() {
 		return ExecutorDrain.PHASE;
-	}
-
-	private static final class Item<T> implements TrackedTask {
-
-		private final String source;
-
-		private final T value;
-
-		private final long offeredAt = System.nanoTime();
-
-		Item(String source, T value) {
-			this.source = source;
-			this.value = value;
-		}
-
-		@Override
-		public AbandonedTask describe(TaskOutcome outcome) {
-			return new AbandonedTask(this.source, this.value, String.valueOf(this.value),
-					Duration.ofNanos(System.nanoTime() - this.offeredAt), outcome, false);
-		}
-
 	}
 
 }

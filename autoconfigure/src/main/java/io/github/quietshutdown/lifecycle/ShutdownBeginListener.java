@@ -33,6 +33,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.core.Ordered;
 
+import io.github.quietshutdown.ContextClosedEvents;
 import io.github.quietshutdown.ShutdownBudget;
 import io.github.quietshutdown.ShutdownTimeline;
 
@@ -139,7 +140,7 @@ public final class ShutdownBeginListener
 
 	@Override
 	public void onApplicationEvent(ContextClosedEvent event) {
-		if (event.getApplicationContext() != this.applicationContext) {
+		if (!ContextClosedEvents.isOwn(event, this.applicationContext)) {
 			return;
 		}
 		begin(System.nanoTime());

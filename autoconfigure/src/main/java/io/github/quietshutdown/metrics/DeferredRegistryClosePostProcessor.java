@@ -28,8 +28,8 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationContextAware;
-import org.springframework.context.event.ContextClosedEvent;
 
+import io.github.quietshutdown.ContextClosedEvents;
 import io.github.quietshutdown.ShutdownPhase;
 import io.github.quietshutdown.ShutdownState;
 
@@ -85,7 +85,7 @@ public final class DeferredRegistryClosePostProcessor implements BeanPostProcess
 		factory.addAdvice((MethodInterceptor) (invocation) -> {
 			Object[] arguments = invocation.getArguments();
 			if ("onApplicationEvent".equals(invocation.getMethod().getName()) && arguments.length == 1
-					&& arguments[0] instanceof ContextClosedEvent event && event.getApplicationContext() == this.context) {
+					&& ContextClosedEvents.isOwn(arguments[0], this.context)) {
 				ShutdownState shutdownState = this.state.getIfAvailable();
 				if (shutdownState != null) {
 					Method method = invocation.getMethod();

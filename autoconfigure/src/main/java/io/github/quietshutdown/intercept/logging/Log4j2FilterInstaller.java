@@ -36,21 +36,10 @@ import io.github.quietshutdown.record.SymptomSuppressor;
  *
  * @author Quiet Shutdown authors
  */
-public final class Log4j2FilterInstaller extends LoggingFilterInstaller implements PropertyChangeListener {
+public final class Log4j2FilterInstaller extends LoggingFilterInstaller<LoggerContext>
+		implements PropertyChangeListener {
 
 	private final Log4j2SymptomFilter filter;
-
-	private volatile LoggerContext loggerContext;
-
-	/**
-	 * Create a new installer whose filter labels records with unknown throwables during
-	 * shutdown.
-	 * @param suppressor the suppressor of the context
-	 * @param interceptions where the removal is registered
-	 */
-	public Log4j2FilterInstaller(SymptomSuppressor suppressor, JvmWideInterceptions interceptions) {
-		this(suppressor, interceptions, true);
-	}
 
 	/**
 	 * Create a new installer.
@@ -65,41 +54,37 @@ public final class Log4j2FilterInstaller extends LoggingFilterInstaller implemen
 	}
 
 	@Override
-	protected boolean install() {
-		if (!(LogManager.getContext(false) instanceof LoggerContext context)) {
-			return false;
-		}
-		this.loggerContext = context;
+	protected LoggerContext contextInUse() {
+		return (LogManager.getContext(false) instanceof LoggerContext context) ? context : null;
+	}
+
+	@Override
+	protected void addTo(LoggerContext context) {
 		context.removePropertyChangeListener(this);
 		context.addPropertyChangeListener(this);
-		addTo(context.getConfiguration());
-		return true;
+		addToConfiguration(context.getConfiguration());
 	}
 
 	@Override
-	protected void uninstall() {
-		LoggerContext context = this.loggerContext;
-		if (context != null) {
-			context.removePropertyChangeListener(this);
-			context.getConfiguration().removeFilter(this.filter);
-		}
+	protected void removeFrom(LoggerContext context) {
+		context.removePropertyChangeListener(this);
+		context.getConfiguration().removeFilter(this.filter);
 	}
 
 	@Override
-	public boolean isInstalled() {
-		LoggerContext context = this.loggerContext;
-		return context != null && contains(context.getConfiguration().getFilter());
+	protected boolean isIn(LoggerContext context) {
+		return contains(context.getConfiguration().getFilter());
 	}
 
 	@Override
 	public void propertyChange(PropertyChangeEvent event) {
 		if (LoggerContext.PROPERTY_CONFIG.equals(event.getPropertyName())
 				&& event.getNewValue() instanceof Configuration configuration) {
-			addTo(configuration);
+			addToConfiguration(configuration);
 		}
 	}
 
-	private synchronized void addTo(Configuration configuration) {
+	private synchronized void addToConfiguration(Configuration configuration) {
 		if (!contains(configuration.getFilter())) {
 			configuration.addFilter(this.filter);
 		}

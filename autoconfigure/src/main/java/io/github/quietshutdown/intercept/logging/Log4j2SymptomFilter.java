@@ -48,14 +48,6 @@ public final class Log4j2SymptomFilter extends AbstractFilter {
 	private final LogRecordJudge judge;
 
 	/**
-	 * Create a new filter that labels records with unknown throwables during shutdown.
-	 * @param suppressor the suppressor of the context
-	 */
-	public Log4j2SymptomFilter(SymptomSuppressor suppressor) {
-		this(suppressor, true);
-	}
-
-	/**
 	 * Create a new filter.
 	 * @param suppressor the suppressor of the context
 	 * @param labelling whether to label records with unknown throwables during shutdown
@@ -112,17 +104,14 @@ public final class Log4j2SymptomFilter extends AbstractFilter {
 	}
 
 	private Result decide(Logger logger, Level level, Marker marker, Throwable throwable, Supplier<Message> message) {
-		if (throwable == null) {
-			return this.judge.suppressLogRecord(logger.getName(), () -> formatted(message.get())) ? Result.DENY
-					: Result.NEUTRAL;
-		}
-		if (this.judge.suppress(logger.getName(), throwable)) {
-			return Result.DENY;
-		}
-		if (!this.judge.isLabelling()) {
-			return Result.NEUTRAL;
-		}
-		Message original = message.get();
+		return switch (this.judge.judge(logger.getName(), throwable, () -> formatted(message.get()))) {
+			case PASS -> Result.NEUTRAL;
+			case SUPPRESS -> Result.DENY;
+			case LABEL -> relog(logger, level, marker, throwable, message.get());
+		};
+	}
+
+	private Result relog(Logger logger, Level level, Marker marker, Throwable throwable, Message original) {
 		StackTraceElement location = logger.get().isIncludeLocation() ? LogRecordJudge.callerFrames()[0] : null;
 		// The context data is copied into the event as it is created, on this thread.
 		String previous = ThreadContext.get(LogRecordJudge.LABEL_KEY);

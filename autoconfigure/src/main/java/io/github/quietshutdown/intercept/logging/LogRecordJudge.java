@@ -72,6 +72,24 @@ final class LogRecordJudge {
 				&& LoggingFilterInstaller.contexts.isEveryContextShuttingDown();
 	}
 
+	/**
+	 * Judge a WARN or ERROR record logged while the application shuts down.
+	 * @param loggerName the name of the record's logger
+	 * @param throwable the record's throwable, or {@code null}
+	 * @param formattedMessage the record's formatted message, asked for only if a
+	 * log-record signature names the logger of a record without a throwable
+	 * @return what to do with the record
+	 */
+	Verdict judge(String loggerName, Throwable throwable, Supplier<String> formattedMessage) {
+		if (throwable == null) {
+			return suppressLogRecord(loggerName, formattedMessage) ? Verdict.SUPPRESS : Verdict.PASS;
+		}
+		if (suppress(loggerName, throwable)) {
+			return Verdict.SUPPRESS;
+		}
+		return this.labelling ? Verdict.LABEL : Verdict.PASS;
+	}
+
 	boolean suppress(String loggerName, Throwable throwable) {
 		return this.suppressor.suppress(SymptomSource.LOG, loggerName, throwable);
 	}
@@ -86,15 +104,6 @@ final class LogRecordJudge {
 	boolean suppressLogRecord(String loggerName, Supplier<String> formattedMessage) {
 		return this.suppressor.getClassifier().hasLogRecordSignature(loggerName)
 				&& this.suppressor.suppressLogRecord(loggerName, formattedMessage.get());
-	}
-
-	/**
-	 * Whether records with a throwable that is not a symptom, logged during shutdown, are
-	 * labelled.
-	 * @return {@code true} if they are
-	 */
-	boolean isLabelling() {
-		return this.labelling;
 	}
 
 	/**
@@ -135,6 +144,28 @@ final class LogRecordJudge {
 			return last;
 		}
 		return null;
+	}
+
+	/**
+	 * What a filter does with a record.
+	 */
+	enum Verdict {
+
+		/**
+		 * Left to the rest of the configuration.
+		 */
+		PASS,
+
+		/**
+		 * Dropped: a shutdown symptom, counted.
+		 */
+		SUPPRESS,
+
+		/**
+		 * Written again with the label, in place of the original.
+		 */
+		LABEL
+
 	}
 
 }

@@ -33,21 +33,10 @@ import io.github.quietshutdown.record.SymptomSuppressor;
  *
  * @author Quiet Shutdown authors
  */
-public final class LogbackFilterInstaller extends LoggingFilterInstaller implements LoggerContextListener {
+public final class LogbackFilterInstaller extends LoggingFilterInstaller<LoggerContext>
+		implements LoggerContextListener {
 
 	private final LogbackSymptomFilter filter;
-
-	private volatile LoggerContext loggerContext;
-
-	/**
-	 * Create a new installer whose filter labels records with unknown throwables during
-	 * shutdown.
-	 * @param suppressor the suppressor of the context
-	 * @param interceptions where the removal is registered
-	 */
-	public LogbackFilterInstaller(SymptomSuppressor suppressor, JvmWideInterceptions interceptions) {
-		this(suppressor, interceptions, true);
-	}
 
 	/**
 	 * Create a new installer.
@@ -62,31 +51,27 @@ public final class LogbackFilterInstaller extends LoggingFilterInstaller impleme
 	}
 
 	@Override
-	protected boolean install() {
-		if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
-			return false;
-		}
-		this.loggerContext = context;
+	protected LoggerContext contextInUse() {
+		return (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) ? context : null;
+	}
+
+	@Override
+	protected void addTo(LoggerContext context) {
 		context.getTurboFilterList().addIfAbsent(this.filter);
 		if (!context.getCopyOfListenerList().contains(this)) {
 			context.addListener(this);
 		}
-		return true;
 	}
 
 	@Override
-	protected void uninstall() {
-		LoggerContext context = this.loggerContext;
-		if (context != null) {
-			context.removeListener(this);
-			context.getTurboFilterList().remove(this.filter);
-		}
+	protected void removeFrom(LoggerContext context) {
+		context.removeListener(this);
+		context.getTurboFilterList().remove(this.filter);
 	}
 
 	@Override
-	public boolean isInstalled() {
-		LoggerContext context = this.loggerContext;
-		return context != null && context.getTurboFilterList().contains(this.filter);
+	protected boolean isIn(LoggerContext context) {
+		return context.getTurboFilterList().contains(this.filter);
 	}
 
 	@Override

@@ -49,14 +49,6 @@ public final class LogbackSymptomFilter extends TurboFilter {
 	private final LogRecordJudge judge;
 
 	/**
-	 * Create a new filter that labels records with unknown throwables during shutdown.
-	 * @param suppressor the suppressor of the context
-	 */
-	public LogbackSymptomFilter(SymptomSuppressor suppressor) {
-		this(suppressor, true);
-	}
-
-	/**
 	 * Create a new filter.
 	 * @param suppressor the suppressor of the context
 	 * @param labelling whether to label records with unknown throwables during shutdown
@@ -96,18 +88,15 @@ public final class LogbackSymptomFilter extends TurboFilter {
 	private FilterReply decide(Logger logger, Level level, String format, Object[] params, Throwable t,
 			List<Marker> markers, List<KeyValuePair> keyValuePairs) {
 		Throwable throwable = LogRecordJudge.throwableOf(t, params);
-		if (throwable == null) {
-			return this.judge.suppressLogRecord(logger.getName(),
-					() -> MessageFormatter.basicArrayFormat(format, params)) ? FilterReply.DENY : FilterReply.NEUTRAL;
-		}
-		if (this.judge.suppress(logger.getName(), throwable)) {
-			return FilterReply.DENY;
-		}
-		if (!this.judge.isLabelling()) {
-			return FilterReply.NEUTRAL;
-		}
-		logger.callAppenders(labelled(logger, level, format, params, t, markers, keyValuePairs));
-		return FilterReply.DENY;
+		return switch (this.judge.judge(logger.getName(), throwable,
+				() -> MessageFormatter.basicArrayFormat(format, params))) {
+			case PASS -> FilterReply.NEUTRAL;
+			case SUPPRESS -> FilterReply.DENY;
+			case LABEL -> {
+				logger.callAppenders(labelled(logger, level, format, params, t, markers, keyValuePairs));
+				yield FilterReply.DENY;
+			}
+		};
 	}
 
 	private LoggingEvent labelled(Logger logger, Level level, String format, Object[] params, Throwable t,

@@ -21,6 +21,7 @@ import org.springframework.context.ApplicationContextAware;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.event.ContextClosedEvent;
 
+import io.github.quietshutdown.ContextClosedEvents;
 import io.github.quietshutdown.ShutdownState;
 import io.github.quietshutdown.intercept.JvmWideInterceptions;
 import io.github.quietshutdown.intercept.LiveContexts;
@@ -31,9 +32,10 @@ import io.github.quietshutdown.intercept.LiveContexts;
  * system was initialised again meanwhile, which drops programmatic filters), and removes it
  * through {@link JvmWideInterceptions} once the context has closed.
  *
+ * @param <C> the type of the logging system's context, which holds the filter
  * @author Quiet Shutdown authors
  */
-public abstract class LoggingFilterInstaller
+public abstract class LoggingFilterInstaller<C>
 		implements SmartInitializingSingleton, ApplicationListener<ContextClosedEvent>, ApplicationContextAware {
 
 	// One JVM-wide filter judges records of every context: see LogRecordJudge.
@@ -42,6 +44,8 @@ public abstract class LoggingFilterInstaller
 	private final JvmWideInterceptions interceptions;
 
 	private final ShutdownState state;
+
+	private volatile C loggerContext;
 
 	private ApplicationContext applicationContext;
 
@@ -76,7 +80,7 @@ public abstract class LoggingFilterInstaller
 
 	@Override
 	public void onApplicationEvent(ContextClosedEvent event) {
-		if (event.getApplicationContext() == this.applicationContext && this.active) {
+		if (ContextClosedEvents.isOwn(event, this.applicationContext) && this.active) {
 			install();
 		}
 	}
@@ -86,22 +90,58 @@ public abstract class LoggingFilterInstaller
 		uninstall();
 	}
 
-	/**
-	 * Add the filter to the logging system in use, if it is not there already.
-	 * @return {@code false} if the logging system this installer knows is not the one in
-	 * use, so nothing was installed
-	 */
-	protected abstract boolean install();
+	// Returns false if the logging system this installer knows is not the one in use.
+	private boolean install() {
+		C context = contextInUse();
+		if (context == null) {
+			return false;
+		}
+		this.loggerContext = context;
+		addTo(context);
+		return true;
+	}
 
-	/**
-	 * Remove the filter from the logging system.
-	 */
-	protected abstract void uninstall();
+	private void uninstall() {
+		C context = this.loggerContext;
+		if (context != null) {
+			removeFrom(context);
+		}
+	}
 
 	/**
 	 * Whether the filter is currently part of the logging configuration.
 	 * @return {@code true} if it is installed
 	 */
-	public abstract boolean isInstalled();
+	public boolean isInstalled() {
+		C context = this.loggerContext;
+		return context != null && isIn(context);
+	}
+
+	/**
+	 * Return the context of the logging system this installer knows, if it is the one in
+	 * use.
+	 * @return the context, or {@code null} if another logging system is in use
+	 */
+	protected abstract C contextInUse();
+
+	/**
+	 * Add the filter to the given context, if it is not there already, and listen for what
+	 * would drop it.
+	 * @param context the context of the logging system
+	 */
+	protected abstract void addTo(C context);
+
+	/**
+	 * Remove the filter from the given context, and stop listening to it.
+	 * @param context the context of the logging system
+	 */
+	protected abstract void removeFrom(C context);
+
+	/**
+	 * Whether the filter is part of the given context's configuration.
+	 * @param context the context of the logging system
+	 * @return {@code true} if it is
+	 */
+	protected abstract boolean isIn(C context);
 
 }

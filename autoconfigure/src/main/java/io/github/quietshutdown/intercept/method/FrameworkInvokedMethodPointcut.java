@@ -38,7 +38,7 @@ import org.springframework.util.ConcurrentReferenceHashMap;
  *
  * @author Quiet Shutdown authors
  */
-public final class FrameworkInvokedMethodPointcut extends StaticMethodMatcherPointcut {
+final class FrameworkInvokedMethodPointcut extends StaticMethodMatcherPointcut {
 
 	private final List<Class<? extends Annotation>> methodAnnotations;
 
@@ -53,7 +53,7 @@ public final class FrameworkInvokedMethodPointcut extends StaticMethodMatcherPoi
 	 * @param classAnnotation the annotation that selects every method of a class, or
 	 * {@code null}
 	 */
-	public FrameworkInvokedMethodPointcut(List<Class<? extends Annotation>> methodAnnotations,
+	FrameworkInvokedMethodPointcut(List<Class<? extends Annotation>> methodAnnotations,
 			Class<? extends Annotation> classAnnotation) {
 		this.methodAnnotations = List.copyOf(methodAnnotations);
 		this.classAnnotation = classAnnotation;

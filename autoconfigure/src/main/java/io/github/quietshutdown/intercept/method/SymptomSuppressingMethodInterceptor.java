@@ -40,7 +40,7 @@ import io.github.quietshutdown.record.SymptomSuppressor;
  *
  * @author Quiet Shutdown authors
  */
-public final class SymptomSuppressingMethodInterceptor implements MethodInterceptor {
+final class SymptomSuppressingMethodInterceptor implements MethodInterceptor {
 
 	private static final StackWalker stackWalker = StackWalker.getInstance();
 
@@ -55,7 +55,7 @@ public final class SymptomSuppressingMethodInterceptor implements MethodIntercep
 	 * @param source the road this interceptor covers
 	 * @param invokerClassName the class that invokes intercepted methods on that road
 	 */
-	public SymptomSuppressingMethodInterceptor(SymptomSource source, String invokerClassName) {
+	SymptomSuppressingMethodInterceptor(SymptomSource source, String invokerClassName) {
 		this.source = source;
 		this.invokerClassName = invokerClassName;
 	}
@@ -64,7 +64,7 @@ public final class SymptomSuppressingMethodInterceptor implements MethodIntercep
 	 * Set the suppressor that decides.
 	 * @param suppressor the suppressor, or {@code null} to suppress nothing
 	 */
-	public void setSuppressor(SymptomSuppressor suppressor) {
+	void setSuppressor(SymptomSuppressor suppressor) {
 		this.suppressor = suppressor;
 	}
 
@@ -72,7 +72,7 @@ public final class SymptomSuppressingMethodInterceptor implements MethodIntercep
 	 * Return the road this interceptor covers.
 	 * @return the source
 	 */
-	public SymptomSource getSource() {
+	SymptomSource getSource() {
 		return this.source;
 	}
 
