@@ -75,8 +75,10 @@ public class QuietShutdownEndpoint {
 	 */
 	@ReadOperation
 	public Map<String, Object> quietShutdown() {
-		Map<String, Object> document = ShutdownReport.snapshot(this.state, this.statistics,
-				this.showMessages, (this.reporter != null) ? this.reporter.getTimeline() : null);
+		Map<String, Object> document = ShutdownReport
+			.of(this.state, this.statistics, this.showMessages,
+					(this.reporter != null) ? this.reporter.getTimeline() : null, null)
+			.toDocument();
 		document.put("configuration", configuration());
 		document.put("previousShutdown", (this.reporter != null) ? this.reporter.getPrevious() : null);
 		return document;

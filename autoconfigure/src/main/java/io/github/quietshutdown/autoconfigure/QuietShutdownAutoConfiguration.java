@@ -24,16 +24,16 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ImportRuntimeHints;
 
+import io.github.quietshutdown.AbandonedTaskHandler;
 import io.github.quietshutdown.ClosedPhaseRegistrar;
 import io.github.quietshutdown.ShutdownPhase;
 import io.github.quietshutdown.ShutdownState;
 import io.github.quietshutdown.ShutdownStateListener;
 import io.github.quietshutdown.classify.SymptomClassifier;
-import io.github.quietshutdown.AbandonedTaskHandler;
 import io.github.quietshutdown.record.AbandonedTaskReporter;
-import io.github.quietshutdown.task.TrackedExecutors;
-import io.github.quietshutdown.record.SymptomSuppressor;
 import io.github.quietshutdown.record.ShutdownStatistics;
+import io.github.quietshutdown.record.SymptomSuppressor;
+import io.github.quietshutdown.task.TrackedExecutors;
 
 /**
  * Core auto-configuration of Quiet Shutdown: the shutdown state, the symptom classifier, the

@@ -29,10 +29,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 
 import io.github.quietshutdown.drain.FallbackExecutorCheck;
-import io.github.quietshutdown.task.TrackedExecutors;
+import io.github.quietshutdown.record.SymptomSuppressor;
 import io.github.quietshutdown.task.ExecutorDecoratingPostProcessor;
 import io.github.quietshutdown.task.QuietTaskDecorator;
-import io.github.quietshutdown.record.SymptomSuppressor;
+import io.github.quietshutdown.task.TrackedExecutors;
 
 /**
  * Auto-configuration that composes the quiet task decorator onto every Spring-managed

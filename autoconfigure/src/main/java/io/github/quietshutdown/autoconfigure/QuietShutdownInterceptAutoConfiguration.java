@@ -28,9 +28,9 @@ import org.springframework.scheduling.annotation.AsyncAnnotationBeanPostProcesso
 import org.springframework.scheduling.annotation.ScheduledAnnotationBeanPostProcessor;
 
 import io.github.quietshutdown.intercept.JvmWideInterceptions;
-import io.github.quietshutdown.record.SymptomSuppressor;
 import io.github.quietshutdown.intercept.method.QuietMethodAdvisor;
 import io.github.quietshutdown.intercept.thread.UncaughtExceptionHandlerInstaller;
+import io.github.quietshutdown.record.SymptomSuppressor;
 
 /**
  * Auto-configuration that catches shutdown symptoms on the roads besides executor tasks:

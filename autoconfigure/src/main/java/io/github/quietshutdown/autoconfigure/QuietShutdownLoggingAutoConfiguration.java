@@ -26,10 +26,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import io.github.quietshutdown.intercept.JvmWideInterceptions;
-import io.github.quietshutdown.record.SymptomSuppressor;
 import io.github.quietshutdown.intercept.logging.Log4j2FilterInstaller;
 import io.github.quietshutdown.intercept.logging.LogbackFilterInstaller;
 import io.github.quietshutdown.intercept.logging.LoggingFilterInstaller;
+import io.github.quietshutdown.record.SymptomSuppressor;
 
 /**
  * Auto-configuration that filters shutdown symptoms logged by threads the starter does not

@@ -28,8 +28,8 @@ import io.github.quietshutdown.ShutdownState;
 import io.github.quietshutdown.metrics.DeferredRegistryClosePostProcessor;
 import io.github.quietshutdown.metrics.PreviousShutdownMetrics;
 import io.github.quietshutdown.metrics.QuietShutdownMetrics;
-import io.github.quietshutdown.report.ShutdownReporter;
 import io.github.quietshutdown.record.ShutdownStatistics;
+import io.github.quietshutdown.report.ShutdownReporter;
 
 /**
  * Auto-configuration of Quiet Shutdown's meters. The metrics auto-configuration moved

@@ -19,9 +19,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.LazyInitializationExcludeFilter;
 import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -32,10 +32,10 @@ import org.springframework.util.ClassUtils;
 import io.github.quietshutdown.ShutdownState;
 import io.github.quietshutdown.ShutdownTimeline;
 import io.github.quietshutdown.drain.LingeringThreadWatchdog;
+import io.github.quietshutdown.record.ShutdownStatistics;
 import io.github.quietshutdown.report.DefaultReportLocation;
 import io.github.quietshutdown.report.ShutdownReportFile;
 import io.github.quietshutdown.report.ShutdownReporter;
-import io.github.quietshutdown.record.ShutdownStatistics;
 
 /**
  * Auto-configuration of the shutdown report: the summary line at the end of shutdown and

@@ -26,7 +26,7 @@ import io.github.quietshutdown.task.SpringExecutors;
 /**
  * Runtime hints for Spring AOT and native images: the symptom catalogue resource, the
  * executors' private fields the starter reads and writes (see {@link SpringExecutors}),
- * the Jackson 3 mapper that reads the report file and Spring Boot's meter registry closer.
+ * and Spring Boot's meter registry closer.
  * A field that a Spring version does not have is left out, as the starter then does without
  * it.
  *
@@ -34,15 +34,10 @@ import io.github.quietshutdown.task.SpringExecutors;
  */
 final class QuietShutdownRuntimeHints implements RuntimeHintsRegistrar {
 
-	private static final String JACKSON_3_MAPPER = "tools.jackson.databind.ObjectMapper";
-
 	@Override
 	public void registerHints(RuntimeHints hints, ClassLoader classLoader) {
 		hints.resources().registerPattern(SymptomCatalogue.LOCATION);
 		SpringExecutors.privateFields().forEach(hints.reflection()::registerField);
-		hints.reflection()
-			.registerTypeIfPresent(classLoader, JACKSON_3_MAPPER, MemberCategory.INVOKE_PUBLIC_CONSTRUCTORS,
-					MemberCategory.INVOKE_PUBLIC_METHODS);
 		for (String closer : DeferredRegistryClosePostProcessor.CLOSER_CLASSES) {
 			hints.reflection().registerTypeIfPresent(classLoader, closer, MemberCategory.INVOKE_PUBLIC_METHODS);
 		}

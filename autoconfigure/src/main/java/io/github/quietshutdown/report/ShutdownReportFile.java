@@ -20,9 +20,6 @@ import java.io.InputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
@@ -30,18 +27,14 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.nio.file.attribute.UserPrincipal;
 import java.util.Map;
-import java.util.Set;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 /**
- * The shutdown report as a JSON file that only its owner controls, as {@link Json}.
+ * The shutdown report as a JSON file that only its owner controls (see
+ * {@link ShutdownReportJson}).
  * <p>
  * Before first use the folder is created owner-only if missing, then checked: it must be
  * a real folder (not a symbolic link), owned by the application's user and not writable
@@ -60,8 +53,6 @@ public final class ShutdownReportFile {
 	public static final int MAX_SIZE = 1024 * 1024;
 
 	private static final Log logger = LogFactory.getLog(ShutdownReportFile.class);
-
-	private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
 
 	private static final LinkOption NOFOLLOW = LinkOption.NOFOLLOW_LINKS;
 
@@ -97,7 +88,7 @@ public final class ShutdownReportFile {
 	 */
 	public synchronized boolean prepare() throws IOException {
 		if (this.usable == null) {
-			String refusal = inspectFolder();
+			String refusal = OwnerOnlyFolder.inspect(folder());
 			if (refusal != null) {
 				logger.warn("Not using the shutdown report folder " + folder() + ": " + refusal
 						+ "; no shutdown report is read or written" + HINT);
@@ -113,16 +104,30 @@ public final class ShutdownReportFile {
 	 * @param report the report
 	 * @throws IOException on failure
 	 */
-	public void write(Map<String, Object> report) throws IOException {
+	public void write(ShutdownReport report) throws IOException {
+		write(ShutdownReportJson.write(report));
+	}
+
+	/**
+	 * Write a report document, as another version of the starter may have written it,
+	 * replacing the previous one.
+	 * @param document the report as a document
+	 * @throws IOException on failure
+	 */
+	public void write(Map<String, Object> document) throws IOException {
+		write(ShutdownReportJson.write(document));
+	}
+
+	private void write(String json) throws IOException {
 		if (!isUsable()) {
 			return;
 		}
 		// A new file (O_EXCL) in the owner's folder; the move replaces whatever is at the
 		// name, a symbolic link included, without following it.
 		Path temporary = Files.createTempFile(folder(), "." + this.location.getFileName(), ".tmp",
-				ownerOnly("rw-------"));
+				OwnerOnlyFolder.permissions("rw-------"));
 		try {
-			Files.writeString(temporary, Json.write(report), StandardCharsets.UTF_8);
+			Files.writeString(temporary, json, StandardCharsets.UTF_8);
 			Files.move(temporary, this.location, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
 		}
 		finally {
@@ -182,7 +187,7 @@ public final class ShutdownReportFile {
 
 	private Map<String, Object> parse(String content) {
 		try {
-			return Json.parseMap(content);
+			return ShutdownReportJson.read(content);
 		}
 		catch (RuntimeException ex) {
 			return ignore("it is not a valid report (" + ex.getMessage() + ")");
@@ -196,58 +201,6 @@ public final class ShutdownReportFile {
 
 	private Path folder() {
 		return this.location.getParent();
-	}
-
-	private String inspectFolder() throws IOException {
-		Path folder = folder();
-		if (!Files.exists(folder, NOFOLLOW)) {
-			Files.createDirectories(folder.getParent());
-			try {
-				Files.createDirectory(folder, ownerOnly("rwx------"));
-			}
-			catch (FileAlreadyExistsException ex) {
-				// Created by someone else meanwhile: checked below like any existing folder.
-			}
-		}
-		BasicFileAttributes attributes = Files.readAttributes(folder, BasicFileAttributes.class, NOFOLLOW);
-		if (attributes.isSymbolicLink()) {
-			return "it is a symbolic link";
-		}
-		if (!attributes.isDirectory()) {
-			return "it is not a directory";
-		}
-		UserPrincipal owner = Files.getOwner(folder, NOFOLLOW);
-		Path probe;
-		try {
-			probe = Files.createTempFile(folder, ".probe", ".tmp", ownerOnly("rw-------"));
-		}
-		catch (AccessDeniedException ex) {
-			throw new AccessDeniedException(folder.toString(), null,
-					"the application's user cannot create files in it (owner " + owner.getName() + ")");
-		}
-		try {
-			UserPrincipal user = Files.getOwner(probe, NOFOLLOW);
-			if (!owner.equals(user)) {
-				return "it is owned by " + owner.getName() + ", not by the application's user " + user.getName();
-			}
-		}
-		finally {
-			Files.deleteIfExists(probe);
-		}
-		if (POSIX) {
-			Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(folder, NOFOLLOW);
-			if (permissions.contains(PosixFilePermission.GROUP_WRITE)
-					|| permissions.contains(PosixFilePermission.OTHERS_WRITE)) {
-				return "group or others can write to it (" + PosixFilePermissions.toString(permissions)
-						+ "): make it writable by its owner only (chmod 700)";
-			}
-		}
-		return null;
-	}
-
-	private static FileAttribute<?>[] ownerOnly(String permissions) {
-		return POSIX ? new FileAttribute<?>[] { PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(permissions)) }
-				: new FileAttribute<?>[0];
 	}
 
 }

@@ -15,9 +15,7 @@
  */
 package io.github.quietshutdown.report;
 
-import io.github.quietshutdown.record.ShutdownStatistics;
 import java.io.IOException;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -31,6 +29,7 @@ import io.github.quietshutdown.JvmExit;
 import io.github.quietshutdown.ShutdownPhase;
 import io.github.quietshutdown.ShutdownState;
 import io.github.quietshutdown.ShutdownTimeline;
+import io.github.quietshutdown.record.ShutdownStatistics;
 
 /**
  * At the very end of shutdown, once every bean has been destroyed, logs the one-line
@@ -155,9 +154,9 @@ public final class ShutdownReporter {
 
 	void report() {
 		this.completed.countDown();
-		Map<String, Object> report = snapshot(true);
+		ShutdownReport report = snapshot(true);
 		write(report, true);
-		SummaryLine summary = ShutdownReport.summaryLine(this.statistics, report);
+		SummaryLine summary = SummaryLine.of(report);
 		this.summaryScheduler.accept(() -> summary.log(LOGGER_NAME));
 	}
 
@@ -195,18 +194,20 @@ public final class ShutdownReporter {
 		}
 	}
 
-	private Map<String, Object> snapshot(boolean complete) {
-		Map<String, Object> report = new LinkedHashMap<>();
-		if (this.timeline != null) {
-			report.put("completed", complete);
-		}
-		report.putAll(ShutdownReport.snapshot(this.state, this.statistics, this.showMessages, this.timeline));
-		if (this.timeline != null) {
-			report.put("startedAt", String.valueOf(this.timeline.getOrigin()));
-			report.put("elapsedMs", this.timeline.elapsedMillis());
-			report.put("currentPhase", complete ? null : currentPhase());
-		}
-		return report;
+	/**
+	 * Take a snapshot of the report as it stands.
+	 * @return the report
+	 */
+	public ShutdownReport snapshot() {
+		return ShutdownReport.of(this.state, this.statistics, this.showMessages, this.timeline, null);
+	}
+
+	private ShutdownReport snapshot(boolean complete) {
+		ShutdownReport.Progress progress = (this.timeline != null)
+				? new ShutdownReport.Progress(complete, String.valueOf(this.timeline.getOrigin()),
+						this.timeline.elapsedMillis(), complete ? null : currentPhase())
+				: null;
+		return ShutdownReport.of(this.state, this.statistics, this.showMessages, this.timeline, progress);
 	}
 
 	private String currentPhase() {
@@ -218,7 +219,7 @@ public final class ShutdownReporter {
 		return ((phase == ShutdownPhase.RUNNING) ? ShutdownPhase.CLOSING : phase).name().toLowerCase(Locale.ROOT);
 	}
 
-	private synchronized void write(Map<String, Object> report, boolean complete) {
+	private synchronized void write(ShutdownReport report, boolean complete) {
 		if (this.file == null || (!complete && this.completed.getCount() == 0)) {
 			return;
 		}

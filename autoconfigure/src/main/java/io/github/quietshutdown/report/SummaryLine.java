@@ -16,7 +16,10 @@
 package io.github.quietshutdown.report;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.apache.commons.logging.Log;
@@ -27,6 +30,9 @@ import org.slf4j.helpers.NOPLoggerFactory;
 import org.slf4j.spi.LoggingEventBuilder;
 
 import org.springframework.util.ClassUtils;
+
+import io.github.quietshutdown.ShutdownTimeline;
+import io.github.quietshutdown.TaskOutcome;
 
 /**
  * The one-line summary of a shutdown as a list of named fields, from which both its text
@@ -50,7 +56,47 @@ public final class SummaryLine {
 	private static final boolean SLF4J_FLUENT = ClassUtils.isPresent("org.slf4j.spi.LoggingEventBuilder",
 			SummaryLine.class.getClassLoader());
 
+	private static final int TOP = 5;
+
 	private final List<Field> fields = new ArrayList<>();
+
+	/**
+	 * Return the summary of a report:
+	 * {@code duration=<ms>ms suppressed=<n> accepted=<n> completed=<n> failed=<n> abandoned=<n> rejected=<n>
+	 * [running=<n>] top=<exception>:<n>,...}: the books balance when accepted = completed +
+	 * failed + abandoned + running; then {@code slowest=<phase>:<seconds>s} when the report
+	 * has a timeline.
+	 * @param report the report
+	 * @return the summary line
+	 */
+	public static SummaryLine of(ShutdownReport report) {
+		String top = report.suppressed()
+			.byException()
+			.entrySet()
+			.stream()
+			.sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder())
+				.thenComparing(Map.Entry.comparingByKey()))
+			.limit(TOP)
+			.map((entry) -> entry.getKey() + ":" + entry.getValue())
+			.collect(Collectors.joining(","));
+		ShutdownReport.Tasks tasks = report.tasks();
+		SummaryLine line = new SummaryLine().addMillis("duration", report.durationMs())
+			.add("suppressed", report.suppressed().total())
+			.add("accepted", tasks.accepted());
+		for (TaskOutcome outcome : TaskOutcome.values()) {
+			line.add(outcome.tagValue(), tasks.get(outcome));
+		}
+		if (tasks.running() > 0) {
+			line.add("running", tasks.running());
+		}
+		line.add("top", top.isEmpty() ? "none" : top);
+		if (report.timeline() != null) {
+			ShutdownTimeline.Phase slowest = report.timeline().slowest();
+			line.add("slowest", (slowest != null)
+					? slowest.name() + ":" + String.format(Locale.ROOT, "%.1fs", slowest.durationMs() / 1000.0) : "none");
+		}
+		return line;
+	}
 
 	/**
 	 * Add a field shown as {@code name=value}, with the key {@value #KEY_PREFIX}{@code name}.

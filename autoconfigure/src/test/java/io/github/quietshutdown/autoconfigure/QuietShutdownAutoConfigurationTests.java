@@ -33,9 +33,9 @@ import io.github.quietshutdown.ShutdownState;
 import io.github.quietshutdown.ShutdownStateListener;
 import io.github.quietshutdown.classify.SymptomCatalogue;
 import io.github.quietshutdown.classify.SymptomClassifier;
-import io.github.quietshutdown.task.ExecutorDecoratingPostProcessor;
-import io.github.quietshutdown.record.SymptomSuppressor;
 import io.github.quietshutdown.record.ShutdownStatistics;
+import io.github.quietshutdown.record.SymptomSuppressor;
+import io.github.quietshutdown.task.ExecutorDecoratingPostProcessor;
 import io.github.quietshutdown.test.DecoratorChain;
 
 import static org.assertj.core.api.Assertions.assertThat;

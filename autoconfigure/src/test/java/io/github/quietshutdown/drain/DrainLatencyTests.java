@@ -15,8 +15,6 @@
  */
 package io.github.quietshutdown.drain;
 
-import io.github.quietshutdown.record.AbandonedTaskReporter;
-import io.github.quietshutdown.task.TrackedExecutors;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -33,9 +31,11 @@ import io.github.quietshutdown.ShutdownPhase;
 import io.github.quietshutdown.ShutdownState;
 import io.github.quietshutdown.classify.SymptomCatalogue;
 import io.github.quietshutdown.classify.SymptomClassifier;
-import io.github.quietshutdown.task.QuietTaskDecorator;
-import io.github.quietshutdown.record.SymptomSuppressor;
+import io.github.quietshutdown.record.AbandonedTaskReporter;
 import io.github.quietshutdown.record.ShutdownStatistics;
+import io.github.quietshutdown.record.SymptomSuppressor;
+import io.github.quietshutdown.task.QuietTaskDecorator;
+import io.github.quietshutdown.task.TrackedExecutors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

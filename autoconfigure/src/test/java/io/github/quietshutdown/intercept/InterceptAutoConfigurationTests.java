@@ -15,7 +15,6 @@
  */
 package io.github.quietshutdown.intercept;
 
-import io.github.quietshutdown.record.SymptomSource;
 import java.sql.SQLException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -48,6 +47,7 @@ import io.github.quietshutdown.intercept.logging.LoggingFilterInstaller;
 import io.github.quietshutdown.intercept.method.QuietMethodAdvisor;
 import io.github.quietshutdown.intercept.thread.UncaughtExceptionHandlerInstaller;
 import io.github.quietshutdown.record.ShutdownStatistics;
+import io.github.quietshutdown.record.SymptomSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;

@@ -15,7 +15,6 @@
  */
 package io.github.quietshutdown.intercept;
 
-import io.github.quietshutdown.record.SymptomSource;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,13 +25,13 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
 import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import io.github.quietshutdown.record.ShutdownStatistics;
+import io.github.quietshutdown.record.SymptomSource;
 import io.github.quietshutdown.test.Roads;
 import io.github.quietshutdown.test.ShutdownRoadsApplication;
 

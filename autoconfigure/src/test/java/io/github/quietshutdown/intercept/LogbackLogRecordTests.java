@@ -15,7 +15,6 @@
  */
 package io.github.quietshutdown.intercept;
 
-import io.github.quietshutdown.record.SymptomSource;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,6 +35,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import io.github.quietshutdown.ShutdownPhase;
 import io.github.quietshutdown.ShutdownState;
 import io.github.quietshutdown.record.ShutdownStatistics;
+import io.github.quietshutdown.record.SymptomSource;
 import io.github.quietshutdown.test.ShutdownRoadsApplication;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -15,7 +15,6 @@
  */
 package io.github.quietshutdown.intercept;
 
-import io.github.quietshutdown.record.SymptomSource;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -39,6 +38,7 @@ import io.github.quietshutdown.intercept.logging.LogbackFilterInstaller;
 import io.github.quietshutdown.intercept.logging.LogbackSymptomFilter;
 import io.github.quietshutdown.intercept.logging.LoggingFilterInstaller;
 import io.github.quietshutdown.record.ShutdownStatistics;
+import io.github.quietshutdown.record.SymptomSource;
 import io.github.quietshutdown.test.Road;
 import io.github.quietshutdown.test.Roads;
 import io.github.quietshutdown.test.ShutdownRoadsApplication;

@@ -15,8 +15,6 @@
  */
 package io.github.quietshutdown.intercept;
 
-import io.github.quietshutdown.record.SymptomSource;
-import io.github.quietshutdown.record.SymptomSuppressor;
 import java.lang.Thread.UncaughtExceptionHandler;
 import java.sql.SQLException;
 import java.util.List;
@@ -38,6 +36,8 @@ import io.github.quietshutdown.classify.SymptomCatalogue;
 import io.github.quietshutdown.classify.SymptomClassifier;
 import io.github.quietshutdown.intercept.thread.QuietUncaughtExceptionHandler;
 import io.github.quietshutdown.record.ShutdownStatistics;
+import io.github.quietshutdown.record.SymptomSource;
+import io.github.quietshutdown.record.SymptomSuppressor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -39,8 +39,8 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 
 import io.github.quietshutdown.autoconfigure.QuietShutdownAutoConfiguration;
 import io.github.quietshutdown.autoconfigure.QuietShutdownExecutorAutoConfiguration;
-import io.github.quietshutdown.test.DecoratorChain;
 import io.github.quietshutdown.test.DecoratorChain.LabelledDecorator;
+import io.github.quietshutdown.test.DecoratorChain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

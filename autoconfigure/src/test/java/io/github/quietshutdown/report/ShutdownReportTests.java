@@ -27,6 +27,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.json.JsonParserFactory;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -70,7 +71,7 @@ class ShutdownReportTests {
 			.containsPattern("duration=\\d+ms");
 		assertThat(output.toString().lines().filter((line) -> line.contains("io.github.quietshutdown")).reduce((first, second) -> second))
 			.hasValue(summary);
-		Map<String, Object> written = Json.parseMap(read(report));
+		Map<String, Object> written = JsonParserFactory.getJsonParser().parseMap(read(report));
 		assertThat(written).containsEntry("phase", "CLOSED");
 		assertThat(written.get("suppressed").toString()).contains("total=3").contains("SQLException=3");
 		assertThat(written.get("tasks").toString()).contains("completed=5").contains("failed=3").contains("abandoned=0");

@@ -33,6 +33,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.json.JsonParserFactory;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -81,7 +82,7 @@ class StructuredSummaryLineTests {
 		runNoisyShutdown("logging.config=classpath:io/github/quietshutdown/report/logback-structured.xml",
 				"logging.structured.format.console=" + format);
 		String record = summaryLine(output);
-		Map<String, Object> json = Json.parseMap(record);
+		Map<String, Object> json = JsonParserFactory.getJsonParser().parseMap(record);
 		assertThat(String.valueOf(json.get(format.equals("gelf") ? "short_message" : "message"))).as(record).matches(TEXT);
 		assertThat(field(json, format, "suppressed")).as(record).isEqualTo(3L);
 		assertThat(field(json, format, "accepted")).isEqualTo(8L);

@@ -38,10 +38,6 @@ import io.github.quietshutdown.classify.SymptomClassifier;
 import io.github.quietshutdown.record.AbandonedTaskReporter;
 import io.github.quietshutdown.record.ShutdownStatistics;
 import io.github.quietshutdown.record.SymptomSuppressor;
-import io.github.quietshutdown.task.ExecutorDecoratingPostProcessor;
-import io.github.quietshutdown.task.QuietTaskDecorator;
-import io.github.quietshutdown.task.TaskTracker;
-import io.github.quietshutdown.task.TrackedExecutors;
 
 import static io.github.quietshutdown.test.NamedTask.named;
 import static org.assertj.core.api.Assertions.assertThat;

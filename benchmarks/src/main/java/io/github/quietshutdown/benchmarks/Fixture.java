@@ -30,11 +30,11 @@ import io.github.quietshutdown.ShutdownState;
 import io.github.quietshutdown.classify.SymptomCatalogue;
 import io.github.quietshutdown.classify.SymptomClassifier;
 import io.github.quietshutdown.record.AbandonedTaskReporter;
-import io.github.quietshutdown.task.TrackedExecutors;
+import io.github.quietshutdown.record.ShutdownStatistics;
+import io.github.quietshutdown.record.SymptomSuppressor;
 import io.github.quietshutdown.task.ExecutorDecoratingPostProcessor;
 import io.github.quietshutdown.task.QuietTaskDecorator;
-import io.github.quietshutdown.record.SymptomSuppressor;
-import io.github.quietshutdown.record.ShutdownStatistics;
+import io.github.quietshutdown.task.TrackedExecutors;
 
 /**
  * The starter's runtime objects, assembled by hand the way its auto-configuration assembles

@@ -16,6 +16,7 @@
 package io.github.quietshutdown.catalogue;
 
 import jakarta.persistence.EntityManager;
+
 import org.h2.jdbcx.JdbcDataSource;
 import org.hibernate.HibernateException;
 import org.hibernate.SessionFactory;

@@ -36,8 +36,8 @@ import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.scheduling.concurrent.SimpleAsyncTaskScheduler;
 
-import io.github.quietshutdown.record.SymptomSource;
 import io.github.quietshutdown.record.ShutdownStatistics;
+import io.github.quietshutdown.record.SymptomSource;
 import io.github.quietshutdown.test.Failure;
 import io.github.quietshutdown.test.Road;
 import io.github.quietshutdown.test.Roads;

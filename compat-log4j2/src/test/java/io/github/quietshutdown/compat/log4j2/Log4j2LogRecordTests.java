@@ -36,8 +36,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import io.github.quietshutdown.ShutdownPhase;
 import io.github.quietshutdown.ShutdownState;
-import io.github.quietshutdown.record.SymptomSource;
 import io.github.quietshutdown.record.ShutdownStatistics;
+import io.github.quietshutdown.record.SymptomSource;
 import io.github.quietshutdown.test.ShutdownRoadsApplication;
 
 import static org.assertj.core.api.Assertions.assertThat;

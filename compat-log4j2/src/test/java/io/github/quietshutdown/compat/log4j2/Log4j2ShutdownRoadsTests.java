@@ -38,11 +38,11 @@ import org.springframework.util.ClassUtils;
 
 import io.github.quietshutdown.ShutdownPhase;
 import io.github.quietshutdown.ShutdownState;
-import io.github.quietshutdown.record.SymptomSource;
 import io.github.quietshutdown.intercept.logging.Log4j2FilterInstaller;
 import io.github.quietshutdown.intercept.logging.Log4j2SymptomFilter;
 import io.github.quietshutdown.intercept.logging.LoggingFilterInstaller;
 import io.github.quietshutdown.record.ShutdownStatistics;
+import io.github.quietshutdown.record.SymptomSource;
 import io.github.quietshutdown.test.Failure;
 import io.github.quietshutdown.test.Road;
 import io.github.quietshutdown.test.Roads;
@@ -53,7 +53,6 @@ import static io.github.quietshutdown.test.ShutdownOutput.FOREIGN_RECORD;
 import static io.github.quietshutdown.test.ShutdownOutput.SCHEDULED_ERROR;
 import static io.github.quietshutdown.test.ShutdownOutput.assertNoSymptomOutput;
 import static io.github.quietshutdown.test.ShutdownOutput.assertOccurrences;
-import static io.github.quietshutdown.test.ShutdownOutput.occurrences;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

@@ -17,11 +17,6 @@ package io.github.quietshutdown.it.jpa;
 
 import java.util.concurrent.Executor;
 
-import io.github.quietshutdown.it.servers.PostgresServer;
-import io.github.quietshutdown.it.support.ControlErrors;
-import io.github.quietshutdown.it.support.Ledger;
-import io.github.quietshutdown.it.support.RawThreads;
-
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.WebApplicationType;
@@ -36,6 +31,11 @@ import org.springframework.scheduling.annotation.Async;
 import org.springframework.scheduling.annotation.EnableAsync;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
+
+import io.github.quietshutdown.it.servers.PostgresServer;
+import io.github.quietshutdown.it.support.ControlErrors;
+import io.github.quietshutdown.it.support.Ledger;
+import io.github.quietshutdown.it.support.RawThreads;
 
 /**
  * Spring Data JPA on PostgreSQL through HikariCP, written from a {@code @Scheduled} method,

@@ -18,16 +18,17 @@ package io.github.quietshutdown.it.jpa;
 import java.time.Duration;
 import java.util.List;
 
-import io.github.quietshutdown.it.servers.PostgresServer;
-import io.github.quietshutdown.it.servers.RealServers;
-import io.github.quietshutdown.it.support.BusyShutdown;
-import io.github.quietshutdown.it.support.BusyShutdown.Run;
-import io.github.quietshutdown.it.support.Verdicts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+
+import io.github.quietshutdown.it.servers.PostgresServer;
+import io.github.quietshutdown.it.servers.RealServers;
+import io.github.quietshutdown.it.support.BusyShutdown.Run;
+import io.github.quietshutdown.it.support.BusyShutdown;
+import io.github.quietshutdown.it.support.Verdicts;
 
 /**
  * {@link JpaApplication} on a real PostgreSQL, closed at random moments while it writes

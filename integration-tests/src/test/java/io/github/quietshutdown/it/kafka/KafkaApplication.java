@@ -20,12 +20,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 
-import io.github.quietshutdown.it.support.ControlErrors;
-import io.github.quietshutdown.it.support.Ledger;
-import io.github.quietshutdown.it.support.MessageBooks;
-import io.github.quietshutdown.it.support.RawThreads;
-import io.github.quietshutdown.it.support.Servers;
-
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationRunner;
@@ -43,6 +37,12 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+
+import io.github.quietshutdown.it.support.ControlErrors;
+import io.github.quietshutdown.it.support.Ledger;
+import io.github.quietshutdown.it.support.MessageBooks;
+import io.github.quietshutdown.it.support.RawThreads;
+import io.github.quietshutdown.it.support.Servers;
 
 /**
  * A {@code @KafkaListener} that writes every record to PostgreSQL and Redis (offsets

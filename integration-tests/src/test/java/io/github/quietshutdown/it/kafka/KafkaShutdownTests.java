@@ -18,21 +18,22 @@ package io.github.quietshutdown.it.kafka;
 import java.time.Duration;
 import java.util.List;
 
-import io.github.quietshutdown.it.servers.PostgresServer;
-import io.github.quietshutdown.it.servers.KafkaServer;
-import io.github.quietshutdown.it.servers.RealServers;
-import io.github.quietshutdown.it.servers.RedisServer;
-import io.github.quietshutdown.it.support.BusyShutdown;
-import io.github.quietshutdown.it.support.BusyShutdown.Run;
-import io.github.quietshutdown.it.support.MessageBooks;
-import io.github.quietshutdown.it.support.Servers;
-import io.github.quietshutdown.it.support.Verdicts;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
+
+import io.github.quietshutdown.it.servers.KafkaServer;
+import io.github.quietshutdown.it.servers.PostgresServer;
+import io.github.quietshutdown.it.servers.RealServers;
+import io.github.quietshutdown.it.servers.RedisServer;
+import io.github.quietshutdown.it.support.BusyShutdown.Run;
+import io.github.quietshutdown.it.support.BusyShutdown;
+import io.github.quietshutdown.it.support.MessageBooks;
+import io.github.quietshutdown.it.support.Servers;
+import io.github.quietshutdown.it.support.Verdicts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

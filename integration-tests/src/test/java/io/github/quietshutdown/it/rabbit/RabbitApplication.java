@@ -17,15 +17,6 @@ package io.github.quietshutdown.it.rabbit;
 
 import java.util.concurrent.atomic.AtomicLong;
 
-import io.github.quietshutdown.it.servers.PostgresServer;
-import io.github.quietshutdown.it.servers.RabbitServer;
-import io.github.quietshutdown.it.servers.RedisServer;
-import io.github.quietshutdown.it.support.ControlErrors;
-import io.github.quietshutdown.it.support.Ledger;
-import io.github.quietshutdown.it.support.MessageBooks;
-import io.github.quietshutdown.it.support.RawThreads;
-import io.github.quietshutdown.it.support.Servers;
-
 import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.rabbit.annotation.RabbitListener;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
@@ -44,6 +35,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+
+import io.github.quietshutdown.it.support.ControlErrors;
+import io.github.quietshutdown.it.support.Ledger;
+import io.github.quietshutdown.it.support.MessageBooks;
+import io.github.quietshutdown.it.support.RawThreads;
+import io.github.quietshutdown.it.support.Servers;
 
 /**
  * A {@code @RabbitListener} that writes every message to PostgreSQL and Redis (acknowledged

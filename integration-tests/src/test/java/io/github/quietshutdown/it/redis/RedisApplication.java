@@ -15,11 +15,6 @@
  */
 package io.github.quietshutdown.it.redis;
 
-import io.github.quietshutdown.it.servers.RedisServer;
-import io.github.quietshutdown.it.support.ControlErrors;
-import io.github.quietshutdown.it.support.Ledger;
-import io.github.quietshutdown.it.support.RawThreads;
-
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -32,6 +27,11 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.listener.ChannelTopic;
 import org.springframework.data.redis.listener.RedisMessageListenerContainer;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+
+import io.github.quietshutdown.it.servers.RedisServer;
+import io.github.quietshutdown.it.support.ControlErrors;
+import io.github.quietshutdown.it.support.Ledger;
+import io.github.quietshutdown.it.support.RawThreads;
 
 /**
  * Spring Data Redis, with Lettuce or Jedis, written from a user {@link ThreadPoolTaskExecutor}

@@ -18,17 +18,18 @@ package io.github.quietshutdown.it.redis;
 import java.time.Duration;
 import java.util.List;
 
-import io.github.quietshutdown.it.servers.RealServers;
-import io.github.quietshutdown.it.servers.RedisServer;
-import io.github.quietshutdown.it.support.BusyShutdown;
-import io.github.quietshutdown.it.support.BusyShutdown.Run;
-import io.github.quietshutdown.it.support.Verdicts;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+
+import io.github.quietshutdown.it.servers.RealServers;
+import io.github.quietshutdown.it.servers.RedisServer;
+import io.github.quietshutdown.it.support.BusyShutdown.Run;
+import io.github.quietshutdown.it.support.BusyShutdown;
+import io.github.quietshutdown.it.support.Verdicts;
 
 /**
  * {@link RedisApplication} with each client on a real Redis, closed at random moments while

@@ -26,10 +26,10 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
-import io.github.quietshutdown.it.servers.PostgresServer;
-
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
+
+import io.github.quietshutdown.it.servers.PostgresServer;
 
 /**
  * The books of a messaging test: the ids that the broker confirmed (kept by the test, across

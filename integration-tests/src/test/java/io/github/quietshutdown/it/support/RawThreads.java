@@ -23,9 +23,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.LockSupport;
 
-import io.github.quietshutdown.intercept.thread.QuietUncaughtExceptionHandler;
-
 import org.springframework.beans.factory.DisposableBean;
+
+import io.github.quietshutdown.intercept.thread.QuietUncaughtExceptionHandler;
 
 /**
  * Plain {@link Thread}s of the application, outside any executor. A <em>managed</em> thread
