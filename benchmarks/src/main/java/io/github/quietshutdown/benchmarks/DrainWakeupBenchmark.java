@@ -16,6 +16,7 @@
 package io.github.quietshutdown.benchmarks;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -33,15 +34,21 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 import io.github.quietshutdown.ShutdownPhase;
+import io.github.quietshutdown.ShutdownState;
 import io.github.quietshutdown.drain.ExecutorDrain;
+import io.github.quietshutdown.record.AbandonedTaskReporter;
+import io.github.quietshutdown.record.ShutdownStatistics;
 import io.github.quietshutdown.task.QuietTaskDecorator;
+import io.github.quietshutdown.task.TrackedExecutors;
 
 /**
  * Drain wake-up latency: from the end of the last task to the return of
  * {@link ExecutorDrain#drain()}.
  * <p>
- * Before each operation (untimed), one task is accepted by the quiet decorator and a
- * drainer thread enters {@code drain()}, which parks on the tracker's condition. The timed
+ * Before each operation (untimed), a fresh executor's tracker and drain are made (a drained
+ * executor stays closed, so each drain needs its own), one task is accepted by the quiet
+ * decorator and a drainer thread enters {@code drain()}, which parks on the tracker's
+ * condition. The timed
  * operation is the end of that last task, run on the benchmark thread through the quiet
  * wrapper exactly as a pool thread runs it, until the drainer has returned from
  * {@code drain()}: the signal, the drainer's wake-up and lock hand-off, and the rest of
@@ -59,9 +66,7 @@ public class DrainWakeupBenchmark {
 
 	private static final long BOUND_NANOS = TimeUnit.SECONDS.toNanos(10);
 
-	private Fixture fixture;
-
-	private ExecutorDrain drain;
+	private final Fixture fixture = new Fixture();
 
 	private QuietTaskDecorator decorator;
 
@@ -69,21 +74,15 @@ public class DrainWakeupBenchmark {
 
 	private Thread drainer;
 
-	private final SynchronousQueue<Boolean> go = new SynchronousQueue<>();
+	private final SynchronousQueue<ExecutorDrain> go = new SynchronousQueue<>();
 
 	private volatile boolean drained;
 
 	/**
-	 * Register the tracker and start the drainer thread.
+	 * Start the drainer thread.
 	 */
 	@Setup(Level.Trial)
 	public void setUp() {
-		this.fixture = new Fixture();
-		this.fixture.state().advanceTo(ShutdownPhase.CLOSING);
-		// Registers the tracker the drain waits on.
-		this.decorator = this.fixture.decorator("drained", new Object());
-		this.drain = new ExecutorDrain(this.fixture.executors(), (name) -> Duration.ofSeconds(30),
-				this.fixture.state(), this.fixture.statistics());
 		this.drainer = new Thread(this::drainOnRequest, "drainer");
 		this.drainer.setDaemon(true);
 		this.drainer.start();
@@ -95,10 +94,19 @@ public class DrainWakeupBenchmark {
 	 */
 	@Setup(Level.Invocation)
 	public void armDrain() throws InterruptedException {
+		ShutdownState state = new ShutdownState();
+		state.advanceTo(ShutdownPhase.CLOSING);
+		ShutdownStatistics statistics = new ShutdownStatistics();
+		TrackedExecutors executors = new TrackedExecutors(state, statistics,
+				new AbandonedTaskReporter(statistics, List::of));
+		// Registers the tracker the drain waits on.
+		this.decorator = new QuietTaskDecorator("drained", this.fixture.suppressor(),
+				executors.register("drained", new Object()));
+		ExecutorDrain drain = new ExecutorDrain(executors, (name) -> Duration.ofSeconds(30), state, statistics);
 		this.lastTask = this.decorator.decorate(() -> {
 		});
 		this.drained = false;
-		if (!this.go.offer(Boolean.TRUE, 10, TimeUnit.SECONDS)) {
+		if (!this.go.offer(drain, 10, TimeUnit.SECONDS)) {
 			throw new IllegalStateException("Drainer not ready");
 		}
 		// The drainer parks on the tracker's condition with a deadline: TIMED_WAITING.
@@ -139,8 +147,7 @@ public class DrainWakeupBenchmark {
 	private void drainOnRequest() {
 		try {
 			while (true) {
-				this.go.take();
-				this.drain.drain();
+				this.go.take().drain();
 				this.drained = true;
 			}
 		}

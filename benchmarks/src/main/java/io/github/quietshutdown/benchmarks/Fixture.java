@@ -81,6 +81,14 @@ public final class Fixture {
 	}
 
 	/**
+	 * Return the suppressor, over the classifier.
+	 * @return the suppressor
+	 */
+	public SymptomSuppressor suppressor() {
+		return this.suppressor;
+	}
+
+	/**
 	 * Return the classifier, over the shipped catalogue.
 	 * @return the classifier
 	 */
