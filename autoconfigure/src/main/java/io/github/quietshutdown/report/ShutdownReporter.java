@@ -194,14 +194,6 @@ public final class ShutdownReporter {
 		}
 	}
 
-	/**
-	 * Take a snapshot of the report as it stands.
-	 * @return the report
-	 */
-	public ShutdownReport snapshot() {
-		return ShutdownReport.of(this.state, this.statistics, this.showMessages, this.timeline, null);
-	}
-
 	private ShutdownReport snapshot(boolean complete) {
 		ShutdownReport.Progress progress = (this.timeline != null)
 				? new ShutdownReport.Progress(complete, String.valueOf(this.timeline.getOrigin()),
